@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using CampaignDsl.Compiler.Text;
+
+namespace CampaignDsl.Compiler.Ast;
+
+/// <summary><c>send email "templates/x.hbs" subject "..."</c>: one message on one channel.</summary>
+public sealed record SendAction(TextSpan Span, Identifier Channel, StringLiteral? Template, ImmutableArray<MessageOption> Options)
+    : StageItem(Span)
+{
+    public IEnumerable<SubjectLine> Subjects => Options.OfType<SubjectLine>();
+}
+
+/// <summary>Something said about a message: a subject line, a sender override.</summary>
+public abstract record MessageOption(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>subject "Is this goodbye?" weight 50</c>: a subject line, optionally one A/B variant of several.</summary>
+public sealed record SubjectLine(TextSpan Span, StringLiteral Text, NumberLiteral? Weight) : MessageOption(Span);
+
+/// <summary><c>from "Anna &lt;anna@shop.example&gt;"</c> on one message.</summary>
+public sealed record SenderOverride(TextSpan Span, StringLiteral Address) : MessageOption(Span);

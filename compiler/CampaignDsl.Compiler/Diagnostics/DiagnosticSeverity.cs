@@ -1,0 +1,8 @@
+namespace CampaignDsl.Compiler.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,376 @@
+using CampaignDsl.Compiler.Ast;
+using CampaignDsl.Compiler.Diagnostics;
+
+namespace CampaignDsl.Compiler.Semantics;
+
+/// <summary>
+/// Resolves the names in an expression and computes its type, reporting unknown names and
+/// functions, wrong arguments and operands that do not fit. Returns <see cref="DataType.Error"/>
+/// after reporting, so enclosing expressions stay quiet.
+/// </summary>
+internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag diagnostics) : IExpressionVisitor<DataType>
+{
+    private static readonly DataType[] Comparable =
+        [DataType.Number, DataType.Percent, DataType.Duration, DataType.Date, DataType.Time, DataType.Text, DataType.Bool];
+
+    /// <summary>Segments this expression names, for the cycle check.</summary>
+    public HashSet<string> SegmentReferences { get; } = new(StringComparer.Ordinal);
+
+    public DataType Check(Expression expression) => Value(expression);
+
+    public DataType VisitMissing(MissingExpression node) => DataType.Error;
+
+    public DataType VisitString(StringLiteral node) => DataType.Text;
+
+    public DataType VisitNumber(NumberLiteral node) => DataType.Number;
+
+    public DataType VisitPercent(PercentLiteral node) => DataType.Percent;
+
+    public DataType VisitBoolean(BooleanLiteral node) => DataType.Bool;
+
+    public DataType VisitDuration(DurationLiteral node) => DataType.Duration;
+
+    public DataType VisitParenthesized(ParenthesizedExpression node) => Value(node.Inner);
+
+    public DataType VisitList(ListExpression node)
+    {
+        DataType? element = null;
+        foreach (var item in node.Items)
+        {
+            var type = Value(item);
+            if (type.IsError)
+            {
+                return DataType.Error;
+            }
+
+            if (element is null)
+            {
+                element = type;
+            }
+            else if (element != type)
+            {
+                diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(item), "mix", element.Describe(), type.Describe(),
+                    "a list holds values of one type"));
+                return DataType.Error;
+            }
+        }
+
+        return DataType.ListOf(element ?? DataType.Text);
+    }
+
+    public DataType VisitUnary(UnaryExpression node)
+    {
+        var operand = Value(node.Operand);
+        if (operand.IsError)
+        {
+            return DataType.Error;
+        }
+
+        if (node.Operator == UnaryOperator.Not)
+        {
+            return Expect(node, "not", DataType.Bool, operand);
+        }
+
+        if (operand == DataType.Number || operand == DataType.Percent || operand == DataType.Duration)
+        {
+            return operand;
+        }
+
+        diagnostics.Add(DiagnosticCatalog.OperandType(scope.At(node), "-", "a number, percentage or duration", operand.Describe()));
+        return DataType.Error;
+    }
+
+    public DataType VisitBinary(BinaryExpression node)
+    {
+        var left = Value(node.Left);
+        var right = Value(node.Right);
+        if (left.IsError || right.IsError)
+        {
+            return DataType.Error;
+        }
+
+        return node.Operator switch
+        {
+            BinaryOperator.And or BinaryOperator.Or => CheckLogical(node, left, right),
+            BinaryOperator.Equal or BinaryOperator.NotEqual => CheckComparison(node, left, right, ordered: false),
+            BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual =>
+                CheckComparison(node, left, right, ordered: true),
+            _ => CheckArithmetic(node, left, right),
+        };
+    }
+
+    public DataType VisitBetween(BetweenExpression node)
+    {
+        var value = Value(node.Value);
+        var low = Value(node.Low);
+        var high = Value(node.High);
+        if (value.IsError || low.IsError || high.IsError)
+        {
+            return DataType.Error;
+        }
+
+        if (!value.IsOrdered)
+        {
+            diagnostics.Add(DiagnosticCatalog.OperandType(scope.At(node.Value), "between", "a number, percentage, duration, date or time", value.Describe()));
+            return DataType.Error;
+        }
+
+        foreach (var (bound, type) in new[] { (node.Low, low), (node.High, high) })
+        {
+            if (type != value)
+            {
+                diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(bound), "compare", value.Describe(), type.Describe(), Hint(value, type)));
+                return DataType.Error;
+            }
+        }
+
+        return DataType.Bool;
+    }
+
+    public DataType VisitInList(InListExpression node)
+    {
+        var value = Value(node.Value);
+        var list = VisitList(node.List);
+        if (value.IsError || list.IsError)
+        {
+            return DataType.Error;
+        }
+
+        if (node.List.Items.Length > 0 && list.Element != value)
+        {
+            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node.List), "look up", value.Describe(), list.Describe(), null));
+            return DataType.Error;
+        }
+
+        return DataType.Bool;
+    }
+
+    public DataType VisitName(NameReference node)
+    {
+        if (node.IsMissing)
+        {
+            return DataType.Error;
+        }
+
+        var name = node.Name;
+        if (node.Parts.Length == 1 && scope.Segments.ContainsKey(name))
+        {
+            SegmentReferences.Add(name);
+            return DataType.Bool;
+        }
+
+        if (node.Parts.Length == 1 && scope.Schema.Find(name) is { } attribute)
+        {
+            return attribute;
+        }
+
+        if (scope.Events.Contains(name))
+        {
+            return DataType.Event;
+        }
+
+        // `purchase.amount`: the longest prefix that is an event type, then one field.
+        var eventType = string.Join('.', node.Parts.Take(node.Parts.Length - 1).Select(p => p.Name));
+        var field = node.Parts[^1];
+        if (node.Parts.Length > 1 && scope.Events.Contains(eventType))
+        {
+            if (scope.Events.FindField(eventType, field.Name) is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.EventFieldNotFound(scope.At(field), eventType, field.Name,
+                    NameSuggester.Suggest(field.Name, scope.Events.FieldsOf(eventType))));
+                return DataType.Error;
+            }
+
+            return DataType.EventField;
+        }
+
+        var candidates = scope.Schema.Names.Concat(scope.Segments.Keys).Concat(scope.Events.EventTypes);
+        diagnostics.Add(DiagnosticCatalog.NameNotFound(scope.At(node), name, NameSuggester.Suggest(name, candidates)));
+        return DataType.Error;
+    }
+
+    public DataType VisitLastEvent(LastEventExpression node)
+    {
+        var type = node.Event.Accept(this);
+        if (type.IsError)
+        {
+            return DataType.Error;
+        }
+
+        if (type != DataType.Event)
+        {
+            diagnostics.Add(DiagnosticCatalog.OperandType(scope.At(node.Event), "last", "an event type such as `purchase`", type.Describe()));
+            return DataType.Error;
+        }
+
+        return DataType.Date;
+    }
+
+    public DataType VisitCall(CallExpression node)
+    {
+        if (node.Function.IsMissing)
+        {
+            return DataType.Error;
+        }
+
+        if (BuiltInFunctions.Find(node.Function.Name) is not { } function)
+        {
+            diagnostics.Add(DiagnosticCatalog.FunctionNotFound(scope.At(node.Function), node.Function.Name,
+                NameSuggester.Suggest(node.Function.Name, BuiltInFunctions.All.Keys)));
+            CheckArgumentsAlone(node);
+            return DataType.Error;
+        }
+
+        if (node.Arguments.Length != function.Parameters.Length)
+        {
+            diagnostics.Add(DiagnosticCatalog.ArgumentCount(scope.At(node), function.Name, function.DescribeParameters(), node.Arguments.Length));
+            CheckArgumentsAlone(node);
+            return DataType.Error;
+        }
+
+        var valid = true;
+        for (var i = 0; i < node.Arguments.Length; i++)
+        {
+            valid &= CheckArgument(function, i, node.Arguments[i]);
+        }
+
+        return valid ? function.Returns : DataType.Error;
+    }
+
+    private bool CheckArgument(FunctionSignature function, int index, Argument argument)
+    {
+        var parameter = function.Parameters[index];
+        if (argument.Window is { } window)
+        {
+            if (!function.TakesWindow)
+            {
+                diagnostics.Add(DiagnosticCatalog.WindowOnNonAggregate(scope.At(window), function.Name));
+                return false;
+            }
+
+            if (window.Amount <= 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.DurationNotPositive(scope.At(window), window.ToString()));
+                return false;
+            }
+        }
+
+        var actual = parameter.Kind == ParameterKind.Value ? Value(argument.Value) : argument.Value.Accept(this);
+        if (actual.IsError)
+        {
+            return false;
+        }
+
+        var fits = parameter.Kind switch
+        {
+            ParameterKind.Event => actual == DataType.Event,
+            ParameterKind.NumericEventField => actual == DataType.EventField && IsNumericField(argument.Value),
+            _ => actual == parameter.Type,
+        };
+
+        if (!fits)
+        {
+            diagnostics.Add(DiagnosticCatalog.ArgumentType(scope.At(argument.Value), function.Name, index + 1, parameter.Describe(), actual.Describe()));
+        }
+
+        return fits;
+    }
+
+    private bool IsNumericField(Expression value) =>
+        value is NameReference { Parts.Length: > 1 } name
+        && scope.Events.FindField(string.Join('.', name.Parts.Take(name.Parts.Length - 1).Select(p => p.Name)), name.Parts[^1].Name) == DataType.Number;
+
+    private void CheckArgumentsAlone(CallExpression node)
+    {
+        foreach (var argument in node.Arguments)
+        {
+            argument.Value.Accept(this);
+        }
+    }
+
+    /// <summary>The type of an expression used as a value: an event type on its own is not one.</summary>
+    private DataType Value(Expression expression)
+    {
+        var type = expression.Accept(this);
+        if (type == DataType.Event || type == DataType.EventField)
+        {
+            var name = expression is NameReference reference ? reference.Name : "event";
+            diagnostics.Add(DiagnosticCatalog.EventAsValue(scope.At(expression), name));
+            return DataType.Error;
+        }
+
+        return type;
+    }
+
+    private DataType CheckLogical(BinaryExpression node, DataType left, DataType right)
+    {
+        var word = node.Operator == BinaryOperator.And ? "and" : "or";
+        var leftOk = Expect(node.Left, word, DataType.Bool, left);
+        var rightOk = Expect(node.Right, word, DataType.Bool, right);
+        return leftOk.IsError || rightOk.IsError ? DataType.Error : DataType.Bool;
+    }
+
+    private DataType CheckComparison(BinaryExpression node, DataType left, DataType right, bool ordered)
+    {
+        if (left != right || !Comparable.Contains(left) || (ordered && !left.IsOrdered))
+        {
+            var operation = ordered && left == right ? "order" : "compare";
+            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node), operation, left.Describe(), right.Describe(), Hint(left, right)));
+            return DataType.Error;
+        }
+
+        return DataType.Bool;
+    }
+
+    private DataType CheckArithmetic(BinaryExpression node, DataType left, DataType right)
+    {
+        var result = (node.Operator, left.Name, right.Name) switch
+        {
+            (_, "number", "number") => DataType.Number,
+            (BinaryOperator.Add or BinaryOperator.Subtract, "duration", "duration") => DataType.Duration,
+            (BinaryOperator.Add or BinaryOperator.Subtract, "date", "duration") => DataType.Date,
+            (BinaryOperator.Subtract, "date", "date") => DataType.Duration,
+            (BinaryOperator.Add or BinaryOperator.Subtract, "percentage", "percentage") => DataType.Percent,
+            (BinaryOperator.Multiply or BinaryOperator.Divide, "duration", "number") => DataType.Duration,
+            (BinaryOperator.Multiply, "number", "duration") => DataType.Duration,
+            _ => null,
+        };
+
+        if (result is null)
+        {
+            var verb = node.Operator switch
+            {
+                BinaryOperator.Add => "add",
+                BinaryOperator.Subtract => "subtract",
+                BinaryOperator.Multiply => "multiply",
+                _ => "divide",
+            };
+            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node), verb, left.Describe(), right.Describe(), Hint(left, right)));
+            return DataType.Error;
+        }
+
+        return result;
+    }
+
+    private DataType Expect(SyntaxNode node, string operation, DataType expected, DataType actual)
+    {
+        if (actual == expected)
+        {
+            return actual;
+        }
+
+        diagnostics.Add(DiagnosticCatalog.OperandType(scope.At(node), operation, expected.Describe(), actual.Describe()));
+        return DataType.Error;
+    }
+
+    private static string? Hint(DataType left, DataType right) => (left.Name, right.Name) switch
+    {
+        ("number", "duration") or ("duration", "number") =>
+            "`days_since(...)` is a number of days, so write `30`, not `30d`",
+        ("date", "number") or ("number", "date") =>
+            "to compare with a number of days, use `days_since(...)`",
+        ("date", "duration") or ("duration", "date") =>
+            "to compare an age, use `days_since(...)` with a number of days",
+        _ => null,
+    };
+}

@@ -1,0 +1,334 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using CampaignDsl.Compiler.Ast;
+using CampaignDsl.Compiler.Diagnostics;
+using CampaignDsl.Compiler.Text;
+using static CampaignDsl.Compiler.Syntax.Generated.CampaignParser;
+
+namespace CampaignDsl.Compiler.Syntax;
+
+/// <summary>
+/// The one visitor that turns ANTLR's parse tree into the immutable AST. It tolerates the partial
+/// trees that error recovery leaves behind: a missing name becomes an empty <see cref="Identifier"/>,
+/// a missing expression a <see cref="MissingExpression"/>, so later passes need no null checks.
+/// </summary>
+internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
+{
+    public CampaignFile BuildFile(CampaignFileContext context) =>
+        new(SpanOf(context), [.. context.campaignDecl().Select(BuildCampaign)]);
+
+    private CampaignDecl BuildCampaign(CampaignDeclContext context)
+    {
+        var title = context.STRING() is { } titleToken ? BuildString(titleToken.Symbol) : null;
+        var items = context.campaignItem().Select(BuildCampaignItem).OfType<CampaignItem>();
+        return new CampaignDecl(SpanOf(context), BuildIdentifier(context.identifier(), context), title, [.. items]);
+    }
+
+    private CampaignItem? BuildCampaignItem(CampaignItemContext context) => context switch
+    {
+        { } when context.audienceDecl() is { } audience => new AudienceDecl(SpanOf(audience),
+            audience.WHERE() is null ? null : BuildExpression(audience.expression())),
+        { } when context.segmentDecl() is { } segment => new SegmentDecl(SpanOf(segment),
+            BuildIdentifier(segment.identifier(), segment), BuildExpression(segment.expression())),
+        { } when context.stageDecl() is { } stage => BuildStage(stage),
+        { } when context.setting() is { } setting => new Setting(SpanOf(setting),
+            BuildIdentifier(setting.identifier(), setting), BuildSettingValue(setting.settingValue(), setting)),
+        _ => null,
+    };
+
+    private Expression BuildSettingValue(SettingValueContext? context, ParserRuleContext parent) => context switch
+    {
+        null => new MissingExpression(new TextSpan(SpanOf(parent).End, 0)),
+        _ when context.literal() is { } literal => BuildLiteral(literal),
+        _ when context.identifier() is { } identifier => BuildName([identifier], SpanOf(identifier)),
+        _ when context.listLiteral() is { } list => BuildList(list),
+        _ => new MissingExpression(SpanOf(context)),
+    };
+
+    private StageDecl BuildStage(StageDeclContext context)
+    {
+        var timing = context.stageTiming() is { } t ? BuildTiming(t) : null;
+        var items = context.stageItem().Select(i => i.sendAction()).OfType<SendActionContext>().Select(BuildSend);
+        return new StageDecl(SpanOf(context), BuildIdentifier(context.identifier(), context), timing, [.. items]);
+    }
+
+    private StageTiming BuildTiming(StageTimingContext context)
+    {
+        var durations = context.durationValue();
+        var earliest = durations.Length > 0 ? BuildDuration(durations[0]) : MissingDuration(context);
+        var latest = durations.Length > 1 ? BuildDuration(durations[1]) : null;
+        var anchor = context.FROM() is null ? null : BuildIdentifier(context.identifier(), context);
+        return new StageTiming(SpanOf(context), earliest, latest, anchor);
+    }
+
+    private DurationLiteral BuildDuration(DurationValueContext context)
+    {
+        if (context.DURATION() is not { } token || IsMissing(token.Symbol))
+        {
+            return MissingDuration(context);
+        }
+
+        var duration = BuildDurationToken(token.Symbol);
+        return context.MINUS() is null
+            ? duration
+            : duration with { Span = SpanOf(context), Amount = -duration.Amount };
+    }
+
+    private static DurationLiteral MissingDuration(ParserRuleContext context) =>
+        new(new TextSpan(SpanOf(context).End, 0), 1, DurationUnit.Days);
+
+    private SendAction BuildSend(SendActionContext context)
+    {
+        var template = context.STRING() is { } path && !IsMissing(path.Symbol) ? BuildString(path.Symbol) : null;
+        var options = context.messageOption().Select(BuildMessageOption).OfType<MessageOption>();
+        return new SendAction(SpanOf(context), BuildIdentifier(context.identifier(), context), template, [.. options]);
+    }
+
+    private MessageOption? BuildMessageOption(MessageOptionContext context) => context switch
+    {
+        SubjectOptionContext subject when subject.STRING() is { } text && !IsMissing(text.Symbol) =>
+            new SubjectLine(SpanOf(subject), BuildString(text.Symbol),
+                subject.NUMBER() is { } weight && !IsMissing(weight.Symbol) ? BuildNumber(weight.Symbol) : null),
+        SenderOptionContext sender when sender.STRING() is { } address && !IsMissing(address.Symbol) =>
+            new SenderOverride(SpanOf(sender), BuildString(address.Symbol)),
+        _ => null,
+    };
+
+    private Expression BuildExpression(ExpressionContext? context) =>
+        context?.orExpression() is { } or ? BuildOr(or) : Missing(context);
+
+    private Expression BuildOr(OrExpressionContext context) =>
+        BuildChain(context.andExpression().Select(BuildAnd), BinaryOperator.Or, context);
+
+    private Expression BuildAnd(AndExpressionContext context) =>
+        BuildChain(context.notExpression().Select(BuildNot), BinaryOperator.And, context);
+
+    private static Expression BuildChain(IEnumerable<Expression> operands, BinaryOperator op, ParserRuleContext context)
+    {
+        Expression? result = null;
+        foreach (var operand in operands)
+        {
+            result = result is null ? operand : new BinaryExpression(result.Span.Cover(operand.Span), op, result, operand);
+        }
+
+        return result ?? Missing(context);
+    }
+
+    private Expression BuildNot(NotExpressionContext context)
+    {
+        if (context.NOT() is not null)
+        {
+            return new UnaryExpression(SpanOf(context), UnaryOperator.Not,
+                context.notExpression() is { } inner ? BuildNot(inner) : Missing(context));
+        }
+
+        return context.comparison() is { } comparison ? BuildComparison(comparison) : Missing(context);
+    }
+
+    private Expression BuildComparison(ComparisonContext context)
+    {
+        var operands = context.additive();
+        if (operands.Length == 0)
+        {
+            return Missing(context);
+        }
+
+        var left = BuildAdditive(operands[0]);
+        var negated = context.NOT() is not null;
+        Expression Operand(int index) => index < operands.Length ? BuildAdditive(operands[index]) : Missing(context);
+
+        if (context.comparisonOperator() is { } op)
+        {
+            return new BinaryExpression(SpanOf(context), ComparisonOperatorOf(op), left, Operand(1));
+        }
+
+        if (context.BETWEEN() is not null)
+        {
+            return new BetweenExpression(SpanOf(context), left, Operand(1), Operand(2), negated);
+        }
+
+        if (context.IN() is not null)
+        {
+            var list = context.listLiteral() is { } l ? BuildList(l) : new ListExpression(new TextSpan(SpanOf(context).End, 0), []);
+            return new InListExpression(SpanOf(context), left, list, negated);
+        }
+
+        return left;
+    }
+
+    private static BinaryOperator ComparisonOperatorOf(ComparisonOperatorContext context) => context.Start.Type switch
+    {
+        EQ or ASSIGN => BinaryOperator.Equal,
+        NEQ => BinaryOperator.NotEqual,
+        LT => BinaryOperator.Less,
+        LE => BinaryOperator.LessOrEqual,
+        GT => BinaryOperator.Greater,
+        _ => BinaryOperator.GreaterOrEqual,
+    };
+
+    private Expression BuildAdditive(AdditiveContext context) => BuildArithmetic(context,
+        c => c is MultiplicativeContext m ? BuildMultiplicative(m) : null,
+        type => type == PLUS ? BinaryOperator.Add : BinaryOperator.Subtract);
+
+    private Expression BuildMultiplicative(MultiplicativeContext context) => BuildArithmetic(context,
+        c => c is UnaryContext u ? BuildUnary(u) : null,
+        type => type == STAR ? BinaryOperator.Multiply : BinaryOperator.Divide);
+
+    // Operands and operators alternate in the children; the operator tokens give the order.
+    private static Expression BuildArithmetic(ParserRuleContext context, Func<IParseTree, Expression?> operand, Func<int, BinaryOperator> operatorOf)
+    {
+        Expression? result = null;
+        BinaryOperator? pending = null;
+        foreach (var child in context.children ?? [])
+        {
+            if (child is ITerminalNode terminal)
+            {
+                pending = operatorOf(terminal.Symbol.Type);
+                continue;
+            }
+
+            if (operand(child) is not { } right)
+            {
+                continue;
+            }
+
+            result = result is null || pending is null
+                ? result ?? right
+                : new BinaryExpression(result.Span.Cover(right.Span), pending.Value, result, right);
+            pending = null;
+        }
+
+        return result ?? Missing(context);
+    }
+
+    private Expression BuildUnary(UnaryContext context)
+    {
+        if (context.MINUS() is not null)
+        {
+            var operand = context.unary() is { } inner ? BuildUnary(inner) : Missing(context);
+            return new UnaryExpression(SpanOf(context), UnaryOperator.Negate, operand);
+        }
+
+        return context.primary() is { } primary ? BuildPrimary(primary) : Missing(context);
+    }
+
+    private Expression BuildPrimary(PrimaryContext context) => context switch
+    {
+        ParenthesizedContext p => new ParenthesizedExpression(SpanOf(p), BuildExpression(p.expression())),
+        LastEventContext last => new LastEventExpression(SpanOf(last),
+            last.path() is { } path ? BuildPath(path) : MissingName(last)),
+        CallContext call => new CallExpression(SpanOf(call), BuildIdentifier(call.identifier(), call),
+            [.. call.argument().Select(BuildArgument)]),
+        ReferenceContext reference => reference.path() is { } path ? BuildPath(path) : Missing(reference),
+        LiteralValueContext literal => BuildLiteral(literal.literal()),
+        ListContext list => BuildList(list.listLiteral()),
+        _ => Missing(context),
+    };
+
+    private Argument BuildArgument(ArgumentContext context)
+    {
+        var window = context.DURATION() is { } duration && !IsMissing(duration.Symbol) ? BuildDurationToken(duration.Symbol) : null;
+        return new Argument(SpanOf(context), BuildExpression(context.expression()), window);
+    }
+
+    private static NameReference BuildPath(PathContext context) => BuildName(context.identifier(), SpanOf(context));
+
+    private static NameReference BuildName(IReadOnlyList<IdentifierContext> parts, TextSpan span) =>
+        new(span, [.. parts.Select(p => BuildIdentifier(p, p))]);
+
+    private static NameReference MissingName(ParserRuleContext context) =>
+        new(new TextSpan(SpanOf(context).End, 0), [new Identifier(new TextSpan(SpanOf(context).End, 0), "")]);
+
+    private ListExpression BuildList(ListLiteralContext? context) => context is null
+        ? new ListExpression(default, [])
+        : new ListExpression(SpanOf(context), [.. context.expression().Select(BuildExpression)]);
+
+    private Expression BuildLiteral(LiteralContext? context)
+    {
+        if (context?.Start is not { } token || IsMissing(token))
+        {
+            return Missing(context);
+        }
+
+        return token.Type switch
+        {
+            STRING => BuildString(token),
+            NUMBER => BuildNumber(token),
+            DURATION => BuildDurationToken(token),
+            PERCENT => BuildPercent(token),
+            TRUE => new BooleanLiteral(SpanOf(token), true),
+            FALSE => new BooleanLiteral(SpanOf(token), false),
+            _ => Missing(context),
+        };
+    }
+
+    private StringLiteral BuildString(IToken token) =>
+        new(SpanOf(token), StringUnescaper.Unescape(token.Text, token.StartIndex, source, diagnostics));
+
+    private NumberLiteral BuildNumber(IToken token) => new(SpanOf(token), ParseDecimal(token.Text, token));
+
+    private PercentLiteral BuildPercent(IToken token) => new(SpanOf(token), ParseDecimal(token.Text[..^1], token));
+
+    private DurationLiteral BuildDurationToken(IToken token)
+    {
+        var text = token.Text;
+        var unit = text[^1] switch
+        {
+            'm' => DurationUnit.Minutes,
+            'h' => DurationUnit.Hours,
+            'd' => DurationUnit.Days,
+            _ => DurationUnit.Weeks,
+        };
+
+        // Ten years in minutes is far below this; anything larger is a typo, not a wait.
+        const long limit = 1_000_000;
+        if (!long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > limit)
+        {
+            diagnostics.Add(DiagnosticCatalog.NumberTooLarge(new SourceLocation(source, SpanOf(token)), text));
+            amount = 1;
+        }
+
+        return new DurationLiteral(SpanOf(token), amount, unit);
+    }
+
+    private decimal ParseDecimal(string text, IToken token)
+    {
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        diagnostics.Add(DiagnosticCatalog.NumberTooLarge(new SourceLocation(source, SpanOf(token)), text));
+        return 0;
+    }
+
+    private static Identifier BuildIdentifier(IdentifierContext? context, ParserRuleContext parent)
+    {
+        if (context?.Start is not { } token || IsMissing(token) || context.exception is not null)
+        {
+            return new Identifier(new TextSpan(SpanOf(parent).End, 0), "");
+        }
+
+        return new Identifier(SpanOf(token), token.Text);
+    }
+
+    private static MissingExpression Missing(ParserRuleContext? context) =>
+        new(context is null ? default : new TextSpan(SpanOf(context).Start, 0));
+
+    private static bool IsMissing(IToken token) => token.TokenIndex < 0 || token.StartIndex < 0 || token.Type == TokenConstants.EOF;
+
+    private static TextSpan SpanOf(IToken token) => token.StartIndex < 0
+        ? default
+        : TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
+
+    private static TextSpan SpanOf(ParserRuleContext context)
+    {
+        var start = context.Start is { StartIndex: >= 0 } s ? s.StartIndex : 0;
+        var stop = context.Stop is { StopIndex: >= 0, Type: not TokenConstants.EOF } e && e.StopIndex >= start
+            ? e.StopIndex + 1
+            : start;
+        return TextSpan.FromBounds(start, stop);
+    }
+}
