@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Campaignc.Commands;
+
+namespace Campaignc;
+
+/// <summary>The command line: one verb per command class, and one guard so no stack trace ever reaches a user.</summary>
+public static class CampaigncApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("campaignc: validate, simulate and run marketing campaigns written as .campaign files.")
+        {
+            ValidateCommand.Create(stdout, stderr),
+        };
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("CAMPAIGNC_DEBUG") != "1")
+        {
+            await stderr.WriteLineAsync(
+                $"campaignc: internal error: {e.GetBaseException().Message}. This is a bug in campaignc; please report it with the input that caused it (set CAMPAIGNC_DEBUG=1 for details).")
+                .ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+}

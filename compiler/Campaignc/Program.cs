@@ -1,0 +1,3 @@
+using Campaignc;
+
+return await CampaigncApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
