@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 
 namespace CampaignDsl.Compiler.Diagnostics;
 
@@ -162,7 +163,16 @@ public static class DiagnosticCatalog
         EmptyFile.Create(at, "the file holds no campaign; start it with `campaign my_campaign \"My campaign\" { ... }`");
 
     public static Diagnostic BadCharacter(SourceLocation at, string character) =>
-        UnexpectedCharacter.Create(at, $"unexpected character {Quote(character)}; remove it, or put text in double quotes");
+        UnexpectedCharacter.Create(at, $"unexpected character {Visible(character)}; remove it, or put text in double quotes");
+
+    public static Diagnostic CurlyQuotes(SourceLocation at, string text) =>
+        UnexpectedCharacter.Create(at, $"unexpected curly quotes; write text in straight double quotes: \"{text}\"");
+
+    public static Diagnostic UnquotedAddress(SourceLocation at, string address) =>
+        UnexpectedCharacter.Create(at, $"unexpected character `@`; put the address in double quotes: \"{address}\"");
+
+    public static Diagnostic OperatorSymbol(SourceLocation at, string symbol, string keyword) =>
+        UnexpectedCharacter.Create(at, $"unexpected {Quote(symbol)}; write `{keyword}`");
 
     public static Diagnostic OpenString(SourceLocation at) =>
         UnterminatedString.Create(at, "this text has no closing `\"` before the end of the line; add one");
@@ -180,6 +190,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic UnexpectedInput(SourceLocation at, string found, string where) =>
         SyntaxError.Create(at, $"unexpected {found} {where}");
+
+    public static Diagnostic KeywordAsName(SourceLocation at, string keyword) =>
+        SyntaxError.Create(at, $"`{keyword}` is a keyword and cannot be used as a name; choose another name");
 
     public static Diagnostic TooDeep(SourceLocation at, int limit) =>
         NestingTooDeep.Create(at, $"nesting goes deeper than {limit} levels here; split the condition into named segments");
@@ -214,6 +227,9 @@ public static class DiagnosticCatalog
     public static Diagnostic OperandType(SourceLocation at, string operation, string expected, string actual) =>
         OperatorTypeMismatch.Create(at, $"`{operation}` needs {expected}, not {actual}");
 
+    public static Diagnostic ListLookup(SourceLocation at, string value, string list) =>
+        OperatorTypeMismatch.Create(at, $"cannot look up {value} in {list}; the list must hold values of the same type");
+
     public static Diagnostic DurationNotPositive(SourceLocation at, string written) =>
         NonPositiveDuration.Create(at, $"the duration `{written}` must be longer than zero");
 
@@ -240,6 +256,11 @@ public static class DiagnosticCatalog
 
     public static Diagnostic EventAsValue(SourceLocation at, string eventType) =>
         EventUsedAsValue.Create(at, $"`{eventType}` is an event type, not a value; write `count({eventType})`, `last {eventType}` or `days_since(last {eventType})`");
+
+    public static Diagnostic EventFieldAsValue(SourceLocation at, string field, string eventType, bool numeric) =>
+        EventUsedAsValue.Create(at, numeric
+            ? $"`{field}` is a field of `{eventType}` events, not a value; aggregate it, such as `sum({field})` or `max({field})`"
+            : $"`{field}` is a field of `{eventType}` events, not a value; only numeric event fields can be used, aggregated, such as `sum(purchase.amount)`");
 
     public static Diagnostic EmailWithoutSubject(SourceLocation at) =>
         MissingSubject.Create(at, "this email has no subject; add `subject \"...\"`");
@@ -288,6 +309,13 @@ public static class DiagnosticCatalog
     private static string DidYouMean(string? suggestion) => suggestion is null ? "" : $"; did you mean `{suggestion}`?";
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    // Invisible characters (controls, zero-width spaces) are named by code point: shown raw they
+    // would be invisible in the message, and an escape character could recolour a terminal.
+    private static string Visible(string text) =>
+        text.EnumerateRunes().Any(r => Rune.IsControl(r) || Rune.IsWhiteSpace(r) || Rune.GetUnicodeCategory(r) is UnicodeCategory.Format)
+            ? string.Join(' ', text.EnumerateRunes().Select(r => string.Format(Invariant, "U+{0:X4}", r.Value)))
+            : Quote(text);
 
     private static string Quote(string text) => text.Contains('`', StringComparison.Ordinal) ? $"'{text}'" : $"`{text}`";
 

@@ -29,9 +29,9 @@ public sealed record DataType(string Name, DataType? Element = null)
 
     public bool IsOrdered => this == Number || this == Percent || this == Duration || this == Date || this == Time;
 
-    /// <summary>How the type reads in a message: "a number", "a list of text".</summary>
+    /// <summary>How the type reads in a message: "a number", "a list of text values".</summary>
     public string Describe() => Element is { } element
-        ? $"a list of {element.Name}"
+        ? $"a list of {element.Name} values"
         : Name switch
         {
             "yes/no" => "a yes/no value",

@@ -138,7 +138,7 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
 
         if (node.List.Items.Length > 0 && list.Element != value)
         {
-            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node.List), "look up", value.Describe(), list.Describe(), null));
+            diagnostics.Add(DiagnosticCatalog.ListLookup(scope.At(node.List), value.Describe(), list.Describe()));
             return DataType.Error;
         }
 
@@ -170,7 +170,7 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
         }
 
         // `purchase.amount`: the longest prefix that is an event type, then one field.
-        var eventType = string.Join('.', node.Parts.Take(node.Parts.Length - 1).Select(p => p.Name));
+        var eventType = EventTypeOf(node);
         var field = node.Parts[^1];
         if (node.Parts.Length > 1 && scope.Events.Contains(eventType))
         {
@@ -270,15 +270,23 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
 
         if (!fits)
         {
-            diagnostics.Add(DiagnosticCatalog.ArgumentType(scope.At(argument.Value), function.Name, index + 1, parameter.Describe(), actual.Describe()));
+            // `sum(purchase.product)`: the argument is an event field, just not a numeric one.
+            var described = actual == DataType.EventField && FieldType(argument.Value) is { } field
+                ? $"{field.Describe()} event field"
+                : actual.Describe();
+            diagnostics.Add(DiagnosticCatalog.ArgumentType(scope.At(argument.Value), function.Name, index + 1, parameter.Describe(), described));
         }
 
         return fits;
     }
 
-    private bool IsNumericField(Expression value) =>
-        value is NameReference { Parts.Length: > 1 } name
-        && scope.Events.FindField(string.Join('.', name.Parts.Take(name.Parts.Length - 1).Select(p => p.Name)), name.Parts[^1].Name) == DataType.Number;
+    private bool IsNumericField(Expression value) => FieldType(value) == DataType.Number;
+
+    /// <summary>The type of the event field <paramref name="value"/> names, such as number for <c>purchase.amount</c>.</summary>
+    private DataType? FieldType(Expression value) =>
+        value is NameReference { Parts.Length: > 1 } name ? scope.Events.FindField(EventTypeOf(name), name.Parts[^1].Name) : null;
+
+    private static string EventTypeOf(NameReference field) => string.Join('.', field.Parts.Take(field.Parts.Length - 1).Select(p => p.Name));
 
     private void CheckArgumentsAlone(CallExpression node)
     {
@@ -292,6 +300,12 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
     private DataType Value(Expression expression)
     {
         var type = expression.Accept(this);
+        if (type == DataType.EventField && expression is NameReference field)
+        {
+            diagnostics.Add(DiagnosticCatalog.EventFieldAsValue(scope.At(expression), field.Name, EventTypeOf(field), FieldType(field) == DataType.Number));
+            return DataType.Error;
+        }
+
         if (type == DataType.Event || type == DataType.EventField)
         {
             var name = expression is NameReference reference ? reference.Name : "event";

@@ -86,11 +86,13 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
         return new SendAction(SpanOf(context), BuildIdentifier(context.identifier(), context), template, [.. options]);
     }
 
+    // A subject whose text is missing still counts as a subject (with empty text): its syntax error
+    // is enough, without "this email has no subject" on top.
     private MessageOption? BuildMessageOption(MessageOptionContext context) => context switch
     {
-        SubjectOptionContext subject when subject.STRING() is { } text && !IsMissing(text.Symbol) =>
-            new SubjectLine(SpanOf(subject), BuildString(text.Symbol),
-                subject.NUMBER() is { } weight && !IsMissing(weight.Symbol) ? BuildNumber(weight.Symbol) : null),
+        SubjectOptionContext subject => new SubjectLine(SpanOf(subject),
+            subject.STRING() is { } text && !IsMissing(text.Symbol) ? BuildString(text.Symbol) : new StringLiteral(new TextSpan(SpanOf(subject).End, 0), ""),
+            subject.NUMBER() is { } weight && !IsMissing(weight.Symbol) ? BuildNumber(weight.Symbol) : null),
         SenderOptionContext sender when sender.STRING() is { } address && !IsMissing(address.Symbol) =>
             new SenderOverride(SpanOf(sender), BuildString(address.Symbol)),
         _ => null,
@@ -304,9 +306,12 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
         return 0;
     }
 
+    // The name is the rule's matched token, not its Start: when the parser recovered from a missing
+    // name, Start is whatever came next (`send }` would make `}` the channel) and nothing was matched.
     private static Identifier BuildIdentifier(IdentifierContext? context, ParserRuleContext parent)
     {
-        if (context?.Start is not { } token || IsMissing(token) || context.exception is not null)
+        if (context is null || context.exception is not null || context.ChildCount != 1
+            || context.GetChild(0) is not ITerminalNode { Symbol: var token } || context.GetChild(0) is IErrorNode || IsMissing(token))
         {
             return new Identifier(new TextSpan(SpanOf(parent).End, 0), "");
         }

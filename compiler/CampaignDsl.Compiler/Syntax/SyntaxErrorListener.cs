@@ -8,14 +8,27 @@ namespace CampaignDsl.Compiler.Syntax;
 
 /// <summary>
 /// The one place parser errors become diagnostics. ANTLR's own wording ("mismatched input") is
-/// replaced by what was expected, after which word, and what was found instead.
+/// replaced by what was expected, after which word, and what was found instead. When the file ends
+/// inside an unterminated comment, "found the end of the file" is left out: the comment's own
+/// diagnostic already says what to fix.
 /// </summary>
-internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagnostics) : BaseErrorListener
+internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagnostics, bool endsInOpenComment) : BaseErrorListener
 {
     public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line,
         int charPositionInLine, string msg, RecognitionException e)
     {
         var parser = (Parser)recognizer;
+        if (offendingSymbol.Type == TokenConstants.EOF && endsInOpenComment)
+        {
+            return;
+        }
+
+        if (SyntaxErrorStrategy.IsKeywordReadAsName(parser, offendingSymbol))
+        {
+            diagnostics.Add(DiagnosticCatalog.KeywordAsName(TokenScanner.At(source, offendingSymbol), offendingSymbol.Text));
+            return;
+        }
+
         var stream = (BufferedTokenStream)parser.InputStream;
         var previous = PreviousVisibleToken(stream, offendingSymbol);
         var expected = ExpectedTokens(parser, e);

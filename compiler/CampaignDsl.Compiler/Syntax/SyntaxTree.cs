@@ -55,8 +55,9 @@ public sealed record SyntaxTree(SourceText Source, CampaignFile? Root, Immutable
         {
             stream.Seek(0);
             parser.Reset();
-            parser.ErrorHandler = new DefaultErrorStrategy();
-            parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics));
+            parser.ErrorHandler = new SyntaxErrorStrategy();
+            var endsInOpenComment = tokens.Count > 0 && tokens[^1].Type == CampaignLexer.UNTERMINATED_BLOCK_COMMENT;
+            parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, endsInOpenComment));
             parser.Interpreter.PredictionMode = PredictionMode.LL;
             var tree = parser.campaignFile();
             return new AstBuilder(source, diagnostics).BuildFile(tree);

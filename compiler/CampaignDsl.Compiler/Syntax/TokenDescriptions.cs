@@ -8,14 +8,34 @@ internal static class TokenDescriptions
 {
     public const string Duration = "a duration like `5d` or `72h`";
 
-    private static readonly int[] ExpressionStarts =
-        [CampaignLexer.NUMBER, CampaignLexer.STRING, CampaignLexer.LPAREN, CampaignLexer.NOT];
+    private static readonly int[] ValueStarts = [CampaignLexer.NUMBER, CampaignLexer.STRING, CampaignLexer.LPAREN];
+
+    private static readonly int[] LiteralStarts = [CampaignLexer.NUMBER, CampaignLexer.STRING, CampaignLexer.DURATION];
+
+    private static readonly int[] Operators =
+    [
+        CampaignLexer.AND, CampaignLexer.OR, CampaignLexer.NOT, CampaignLexer.BETWEEN, CampaignLexer.IN,
+        CampaignLexer.EQ, CampaignLexer.ASSIGN, CampaignLexer.NEQ, CampaignLexer.LT, CampaignLexer.LE, CampaignLexer.GT,
+        CampaignLexer.GE, CampaignLexer.PLUS, CampaignLexer.MINUS, CampaignLexer.STAR, CampaignLexer.SLASH,
+    ];
+
+    // The keywords the parser's `identifier` rule also accepts as names.
+    private static readonly int[] NameKeywords =
+        [CampaignLexer.FROM, CampaignLexer.SUBJECT, CampaignLexer.WEIGHT, CampaignLexer.AFTER];
 
     public static string DescribeExpected(IReadOnlyList<int> expected)
     {
-        if (ExpressionStarts.All(expected.Contains))
+        if (ValueStarts.All(expected.Contains))
         {
-            return "a value or condition (a name, number, text, or `(`)";
+            return expected.Contains(CampaignLexer.NOT)
+                ? "a value or condition (a name, number, text, or `(`)"
+                : "a value (a name, number, text, or `(`)";
+        }
+
+        // A setting's value: `type winback`, `owner "..."`, `tags [...]`.
+        if (LiteralStarts.All(expected.Contains))
+        {
+            return "a value (a name, a quoted text, a number or a list)";
         }
 
         if (expected.Contains(CampaignLexer.DURATION))
@@ -23,7 +43,20 @@ internal static class TokenDescriptions
             return Duration;
         }
 
-        var described = expected.Select(DescribeType).Distinct().Take(6).ToList();
+        // Where a name may stand, `from` or `weight` are names too: "a name" covers them, and listing
+        // them would crowd out what was really expected (such as `}`).
+        // After a value, every operator could follow; one phrase for them leaves room for the
+        // separators and closers (`,`, `]`, `}`) that were more likely meant.
+        var names = expected.Contains(CampaignLexer.IDENT) && NameKeywords.All(expected.Contains);
+        var operators = expected.Count(Operators.Contains) > 1;
+        var described = expected
+            .Where(t => !(names && NameKeywords.Contains(t)) && !(operators && Operators.Contains(t)))
+            .Select(DescribeType)
+            .Append(operators ? "an operator such as `and` or `>`" : null)
+            .OfType<string>()
+            .Distinct()
+            .Take(6)
+            .ToList();
         return described.Count switch
         {
             0 => "something else",

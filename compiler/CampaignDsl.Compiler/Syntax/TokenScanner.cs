@@ -6,9 +6,10 @@ using CampaignDsl.Compiler.Text;
 namespace CampaignDsl.Compiler.Syntax;
 
 /// <summary>
-/// Lexes a source and repairs what the lexer flagged before the parser sees it: bad characters are
-/// reported and dropped, an unterminated text is reported and parsed as if closed, and nesting
-/// deeper than the parser can safely recurse is refused.
+/// Lexes a source and repairs what the lexer flagged before the parser sees it: common slips are
+/// repaired (<see cref="TokenRepairs"/>), other bad characters are reported and dropped, an
+/// unterminated text is reported and parsed as if closed, and nesting deeper than the parser can
+/// safely recurse is refused.
 /// </summary>
 internal static class TokenScanner
 {
@@ -17,10 +18,10 @@ internal static class TokenScanner
 
     public static (IList<IToken> Tokens, bool TooDeep) Scan(SourceText source, DiagnosticBag diagnostics)
     {
-        var lexer = new CampaignLexer(new AntlrInputStream(source.Text));
+        var lexer = new BlockCommentLexer(source.Text);
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(new LexerErrorListener(source, diagnostics));
-        var tokens = lexer.GetAllTokens();
+        var tokens = TokenRepairs.Apply(source, lexer.GetAllTokens(), diagnostics);
 
         var depth = 0;
         var prefixRun = 0;
@@ -96,6 +97,37 @@ internal static class TokenScanner
 
         var span = TextSpan.FromBounds(start.StartIndex, end.StopIndex + 1);
         diagnostics.Add(DiagnosticCatalog.BadCharacter(new SourceLocation(source, span), source.Text.Substring(span.Start, span.Length)));
+    }
+
+    /// <summary>
+    /// Reads closed block comments itself. `/* ... */` and `/* ...` up to the end of the file both
+    /// start with `/*`, and ANTLR's lexer takes the longest match, so it would read every block
+    /// comment that has text after it as one unterminated comment swallowing the rest of the file.
+    /// Only a comment without a `*/` is left to the grammar's UNTERMINATED_BLOCK_COMMENT.
+    /// </summary>
+    private sealed class BlockCommentLexer(string text) : CampaignLexer(new AntlrInputStream(text))
+    {
+        public override IToken NextToken()
+        {
+            var start = InputStream.Index;
+            if (InputStream.LA(1) != '/' || InputStream.LA(2) != '*'
+                || text.IndexOf("*/", start + 2, StringComparison.Ordinal) is not (>= 0 and var close))
+            {
+                return base.NextToken();
+            }
+
+            var end = close + 2;
+            var comment = new CommonToken(Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream),
+                BLOCK_COMMENT, TokenConstants.HiddenChannel, start, end - 1) { Line = Line, Column = Column };
+            InputStream.Seek(end);
+
+            // Keep the lexer's line and column as its own scanning would (it counts `\n` only).
+            var body = text.AsSpan(start, end - start);
+            var lastBreak = body.LastIndexOf('\n');
+            Line += body.Count('\n');
+            Column = lastBreak < 0 ? Column + body.Length : body.Length - lastBreak - 1;
+            return comment;
+        }
     }
 
     private sealed class LexerErrorListener(SourceText source, DiagnosticBag diagnostics) : IAntlrErrorListener<int>
