@@ -15,8 +15,21 @@ public static class CampaigncApp
 
         try
         {
+            // A bad option is a usage error (exit 2), not a finding about the campaigns (exit 1, the library's default).
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    await stderr.WriteLineAsync($"campaignc: error: {error.Message}").ConfigureAwait(false);
+                }
+
+                await stderr.WriteLineAsync("Run 'campaignc --help' for usage.").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
+            return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("CAMPAIGNC_DEBUG") != "1")
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Campaignc.Tests;
 
 /// <summary>Finds the repository root (the folder holding CampaignDsl.sln) and the shared data beside it.</summary>
@@ -10,14 +12,21 @@ internal static class RepositoryPaths
 
     public static string InRepo(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    private static string FindRoot()
+    // The test output may live outside the repository (`--artifacts-path /tmp/...`), so when no
+    // CampaignDsl.sln is above it, look above this source file as the compiler saw it.
+    private static string FindRoot([CallerFilePath] string sourceFile = "") =>
+        FindAbove(AppContext.BaseDirectory)
+        ?? FindAbove(Path.GetDirectoryName(sourceFile))
+        ?? throw new InvalidOperationException($"CampaignDsl.sln not found above {AppContext.BaseDirectory} or {sourceFile}");
+
+    private static string? FindAbove(string? start)
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        var folder = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CampaignDsl.sln")))
         {
             folder = folder.Parent;
         }
 
-        return folder?.FullName ?? throw new InvalidOperationException("CampaignDsl.sln not found above " + AppContext.BaseDirectory);
+        return folder?.FullName;
     }
 }

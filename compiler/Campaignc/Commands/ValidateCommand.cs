@@ -2,7 +2,6 @@ using System.CommandLine;
 using Campaignc.Input;
 using Campaignc.Output;
 using CampaignDsl.Compiler;
-using CampaignDsl.Compiler.Diagnostics;
 
 namespace Campaignc.Commands;
 
@@ -68,10 +67,7 @@ public static class ValidateCommand
         }
 
         var compilation = CampaignCompilation.Compile(files);
-        var diagnostics = warningsAsErrors
-            ? [.. compilation.Diagnostics.Select(d => d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d)]
-            : compilation.Diagnostics;
-        var report = new ValidationReport(files.Count, diagnostics);
+        var report = ValidationReport.Create(files.Count, compilation.Diagnostics, warningsAsErrors);
 
         var toTerminal = outputFile is null && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var writer = DiagnosticFormats.All[format](toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null);

@@ -10,6 +10,8 @@ public static class SourceFileFinder
 {
     public const string Extension = ".campaign";
 
+    private static readonly char[] GlobCharacters = ['*', '?', '['];
+
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
 
     public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<string> Problems);
@@ -35,11 +37,12 @@ public static class SourceFileFinder
 
                 files.AddRange(found);
             }
-            else if (argument.IndexOfAny(['*', '?', '[']) >= 0)
+            else if (argument.IndexOfAny(GlobCharacters) >= 0)
             {
+                var (root, pattern) = SplitGlob(argument, currentDirectory);
                 var matcher = new Matcher(StringComparison.Ordinal);
-                matcher.AddInclude(argument);
-                var matched = matcher.GetResultsInFullPath(currentDirectory).ToList();
+                matcher.AddInclude(pattern);
+                var matched = Directory.Exists(root) ? matcher.GetResultsInFullPath(root).ToList() : [];
                 if (matched.Count == 0)
                 {
                     problems.Add($"no files match '{argument}'");
@@ -63,6 +66,26 @@ public static class SourceFileFinder
         var relative = Path.GetRelativePath(currentDirectory, fullPath);
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
         return shown.Replace('\\', '/');
+    }
+
+    // The matcher only matches below a folder, so "/abs/dir/**/*.campaign" or "../x/*.campaign"
+    // is split into the folder before the first wildcard and the pattern after it.
+    private static (string Root, string Pattern) SplitGlob(string glob, string currentDirectory)
+    {
+        var parts = glob.Split(['/', Path.DirectorySeparatorChar]);
+        var fixedParts = 0;
+        while (fixedParts < parts.Length - 1 && parts[fixedParts].IndexOfAny(GlobCharacters) < 0)
+        {
+            fixedParts++;
+        }
+
+        var root = string.Join('/', parts[..fixedParts]);
+        if (root.Length == 0 && fixedParts > 0)
+        {
+            root = "/";
+        }
+
+        return (Path.GetFullPath(root.Length == 0 ? "." : root, currentDirectory), string.Join('/', parts[fixedParts..]));
     }
 
     private static List<string> FindInFolder(string folder, List<string> problems)

@@ -14,6 +14,9 @@ public sealed class TextDiagnosticWriter(bool color) : IDiagnosticWriter
     private const string Cyan = "\e[36m";
     private const string Dim = "\e[2m";
     private const string Reset = "\e[0m";
+    private const string Ellipsis = "...";
+    private const int MaxShownLength = 200;
+    private const int ContextBefore = 60;
 
     public void Write(ValidationReport report, TextWriter output)
     {
@@ -35,33 +38,51 @@ public sealed class TextDiagnosticWriter(bool color) : IDiagnosticWriter
             _ => ("info", Cyan),
         };
 
-        output.WriteLine($"{diagnostic.Location.Path}({start.Line},{start.Column}): {Paint(tint, severity + " " + diagnostic.Code)}: {diagnostic.Message}");
+        output.WriteLine($"{diagnostic.Location.Path}({start.Line},{start.Column}): {Paint(tint, severity + " " + diagnostic.Code)}: {Printable(diagnostic.Message)}");
         if (diagnostic.Location.Source.Text.Length == 0)
         {
             return;
         }
 
-        var line = diagnostic.Location.Source.GetLine(start.Line);
+        var (shown, underline) = Excerpt(diagnostic.Location);
         var gutter = start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        output.WriteLine($"{Paint(Dim, $" {gutter} |")} {Printable(line)}");
-        output.WriteLine($"{Paint(Dim, $" {new string(' ', gutter.Length)} |")} {Paint(tint, Underline(line, diagnostic))}");
+        output.WriteLine($"{Paint(Dim, $" {gutter} |")} {Printable(shown)}");
+        output.WriteLine($"{Paint(Dim, $" {new string(' ', gutter.Length)} |")} {Paint(tint, underline)}");
     }
 
-    // Keeps tabs in the underline so that it lines up with the source line above it.
-    private static string Underline(string line, Diagnostic diagnostic)
+    /// <summary>
+    /// The source line of the span's start and the caret line under it. A line longer than
+    /// <see cref="MaxShownLength"/> (minified or generated text) is cut to a window around the span,
+    /// so a file with many errors on one huge line prints in time proportional to the errors.
+    /// </summary>
+    private static (string Line, string Underline) Excerpt(SourceLocation location)
     {
-        var start = diagnostic.Location.Start;
-        var end = diagnostic.Location.End;
-        var from = Math.Min(start.Column - 1, line.Length);
-        var to = end.Line == start.Line ? Math.Min(end.Column - 1, line.Length) : line.Length;
-        var marks = new StringBuilder();
-        for (var i = 0; i < from; i++)
+        var source = location.Source;
+        var text = source.Text;
+        var start = location.Start;
+        var lineStart = source.GetOffset(start.Line, 1);
+        var lineEnd = start.Line < source.LineCount ? source.GetOffset(start.Line + 1, 1) : text.Length;
+        while (lineEnd > lineStart && text[lineEnd - 1] is '\n' or '\r')
         {
-            marks.Append(line[i] == '\t' ? '\t' : ' ');
+            lineEnd--;
         }
 
-        marks.Append('^', Math.Max(1, to - from));
-        return marks.ToString();
+        var spanStart = Math.Clamp(location.Span.Start, lineStart, lineEnd);
+        var spanEnd = Math.Clamp(location.Span.End, spanStart, lineEnd);
+        var from = lineEnd - lineStart <= MaxShownLength ? lineStart : Math.Clamp(spanStart - ContextBefore, lineStart, lineEnd - MaxShownLength);
+        var to = Math.Min(lineEnd, from + MaxShownLength);
+        var prefix = from > lineStart ? Ellipsis : "";
+        var suffix = to < lineEnd ? Ellipsis : "";
+
+        // Keeps tabs in the underline so that it lines up with the source line above it.
+        var marks = new StringBuilder(new string(' ', prefix.Length));
+        for (var i = from; i < spanStart; i++)
+        {
+            marks.Append(text[i] == '\t' ? '\t' : ' ');
+        }
+
+        marks.Append('^', Math.Max(1, Math.Min(spanEnd, to) - spanStart));
+        return (prefix + text[from..to] + suffix, marks.ToString());
     }
 
     private static string Printable(string line) =>
