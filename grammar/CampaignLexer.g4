@@ -21,7 +21,43 @@ LAST     : 'last';
 TRUE     : 'true';
 FALSE    : 'false';
 
+// Contextual keywords: they open a construct where it is expected and are names everywhere else.
+IMPORT      : 'import';
+INCENTIVE   : 'incentive';
+POLICY      : 'policy';
+ENTRY       : 'entry';
+REENTRY     : 'reentry';
+ONCE        : 'once';
+DAILY       : 'daily';
+NEVER       : 'never';
+ON          : 'on';
+ANNIVERSARY : 'anniversary';
+OF          : 'of';
+AT          : 'at';
+WHEN        : 'when';
+UNLESS      : 'unless';
+FOR         : 'for';
+OTHERWISE   : 'otherwise';
+CLICK       : 'click';
+SET         : 'set';
+PREHEADER   : 'preheader';
+BODY        : 'body';
+EXPIRES     : 'expires';
+CAP         : 'cap';
+PER         : 'per';
+GOAL        : 'goal';
+WITHIN      : 'within';
+EXIT        : 'exit';
+THEN        : 'then';
+ENROLL      : 'enroll';
+FINALLY     : 'finally';
+
 // Literals. A duration is a whole number with a unit: m(inutes), h(ours), d(ays), w(eeks).
+// A date is ISO `2026-12-31`, a time of day `09:30`; money is an ISO currency code or a symbol
+// and an amount: `EUR 10`, `€10`, `USD 9.95`.
+DATE     : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT;
+TIME     : DIGIT DIGIT? ':' DIGIT DIGIT;
+MONEY    : ([A-Z] [A-Z] [A-Z] [ \t]+ | [\u20AC$\u00A3] [ \t]*) DIGIT+ ('.' DIGIT+)?;
 DURATION : DIGIT+ [mhdw];
 PERCENT  : DIGIT+ ('.' DIGIT+)? '%';
 NUMBER   : DIGIT+ ('.' DIGIT+)?;

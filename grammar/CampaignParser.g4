@@ -4,7 +4,19 @@ parser grammar CampaignParser;
 options { tokenVocab = CampaignLexer; }
 
 campaignFile
-    : campaignDecl* EOF
+    : fileItem* EOF
+    ;
+
+// A file holds campaigns and, for sharing between campaigns, segments and incentives; `import` brings in another file's.
+fileItem
+    : importDecl
+    | segmentDecl
+    | incentiveDecl
+    | campaignDecl
+    ;
+
+importDecl
+    : IMPORT STRING
     ;
 
 campaignDecl
@@ -14,6 +26,8 @@ campaignDecl
 campaignItem
     : audienceDecl
     | segmentDecl
+    | incentiveDecl
+    | policyDecl
     | stageDecl
     | setting
     ;
@@ -25,16 +39,65 @@ setting
 
 settingValue
     : literal
+    | timeRange
     | identifier
     | listLiteral
     ;
 
+// `09:00..20:00`; a range may run past midnight (`21:00..08:00`).
+timeRange
+    : TIME RANGE TIME
+    ;
+
 audienceDecl
-    : AUDIENCE LBRACE (WHERE expression)? RBRACE
+    : AUDIENCE LBRACE audienceItem* RBRACE
+    ;
+
+audienceItem
+    : WHERE expression                          # audienceWhere
+    | ENTRY entryMode                           # audienceEntry
+    | REENTRY (NEVER | AFTER durationValue)     # audienceReentry
+    ;
+
+// once: the audience as it is at the start; daily: whoever first matches on a day;
+// on an event (with a condition on it); on a date attribute, or every year on its anniversary, at a local time.
+entryMode
+    : ONCE                                            # entryOnce
+    | DAILY                                           # entryDaily
+    | ON ANNIVERSARY OF path (AT TIME)?               # entryAnniversary
+    | ON path (AT TIME)? (WHEN expression)?           # entryOn
     ;
 
 segmentDecl
     : SEGMENT identifier ASSIGN expression
+    ;
+
+// `incentive vip40 : back20 "VIP offer" { discount 40% }`: a named offer, optionally refining another.
+incentiveDecl
+    : INCENTIVE identifier (COLON identifier)? STRING? LBRACE incentiveItem* RBRACE
+    ;
+
+incentiveItem
+    : EXPIRES (durationValue AFTER (SEND | identifier) | DATE (AT TIME)?)   # incentiveExpiry
+    | IDENT incentiveValue?                                        # incentiveProperty
+    ;
+
+incentiveValue
+    : literal
+    | listLiteral
+    ;
+
+policyDecl
+    : POLICY LBRACE policyItem* RBRACE
+    ;
+
+policyItem
+    : CAP NUMBER PER durationValue              # frequencyCap
+    | GOAL path WITHIN durationValue            # goal
+    | EXIT WHEN expression                      # exitRule
+    | THEN ENROLL identifier                    # handoff
+    | FINALLY identifier STRING?                # finalAction
+    | IDENT settingValue                        # policySetting
     ;
 
 stageDecl
@@ -51,7 +114,12 @@ durationValue
     ;
 
 stageItem
-    : sendAction
+    : WHEN expression                                   # stageWhen
+    | UNLESS expression                                 # stageUnless
+    | sendAction                                        # stageSend
+    | FOR identifier LBRACE stageItem* RBRACE           # stageVariant
+    | OTHERWISE LBRACE stageItem* RBRACE                # stageOtherwise
+    | ON CLICK STRING? SET path ASSIGN expression       # clickRule
     ;
 
 sendAction
@@ -61,6 +129,9 @@ sendAction
 messageOption
     : SUBJECT STRING (WEIGHT NUMBER)?   # subjectOption
     | FROM STRING                       # senderOption
+    | PREHEADER STRING                  # preheaderOption
+    | BODY STRING                       # bodyOption
+    | INCENTIVE identifier              # incentiveOption
     ;
 
 // Expressions, loosest binding first.
@@ -127,10 +198,13 @@ listLiteral
     ;
 
 literal
-    : STRING | NUMBER | DURATION | PERCENT | TRUE | FALSE
+    : STRING | NUMBER | DURATION | PERCENT | MONEY | DATE | TIME | TRUE | FALSE
     ;
 
 // Keywords that may also serve as names.
 identifier
     : IDENT | FROM | SUBJECT | WEIGHT | AFTER
+    | IMPORT | INCENTIVE | POLICY | ENTRY | REENTRY | ONCE | DAILY | NEVER | ON | ANNIVERSARY | OF | AT
+    | WHEN | UNLESS | FOR | OTHERWISE | CLICK | SET | PREHEADER | BODY | EXPIRES | CAP | PER | GOAL
+    | WITHIN | EXIT | THEN | ENROLL | FINALLY
     ;

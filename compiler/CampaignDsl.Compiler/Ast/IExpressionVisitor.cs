@@ -15,6 +15,14 @@ public interface IExpressionVisitor<out TResult>
 
     TResult VisitDuration(DurationLiteral node);
 
+    TResult VisitMoney(MoneyLiteral node);
+
+    TResult VisitDate(DateLiteral node);
+
+    TResult VisitTime(TimeLiteral node);
+
+    TResult VisitTimeRange(TimeRangeLiteral node);
+
     TResult VisitList(ListExpression node);
 
     TResult VisitUnary(UnaryExpression node);

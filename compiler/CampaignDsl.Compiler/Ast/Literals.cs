@@ -58,3 +58,31 @@ public sealed record ListExpression(TextSpan Span, System.Collections.Immutable.
 {
     public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitList(this);
 }
+
+/// <summary><c>EUR 10</c>, <c>€10</c>: an amount in an ISO 4217 currency (symbols are stored as their code).</summary>
+public sealed record MoneyLiteral(TextSpan Span, string Currency, decimal Amount) : Expression(Span)
+{
+    public override string ToString() => $"{Currency} {Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitMoney(this);
+}
+
+/// <summary><c>2026-12-31</c>: a calendar date, interpreted in the contact's time zone.</summary>
+public sealed record DateLiteral(TextSpan Span, DateOnly Value) : Expression(Span)
+{
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitDate(this);
+}
+
+/// <summary><c>09:30</c>: a time of day in the contact's time zone.</summary>
+public sealed record TimeLiteral(TextSpan Span, TimeOnly Value) : Expression(Span)
+{
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitTime(this);
+}
+
+/// <summary><c>09:00..20:00</c>: a daily window of local time; it runs past midnight when the end is before the start.</summary>
+public sealed record TimeRangeLiteral(TextSpan Span, TimeLiteral Start, TimeLiteral End) : Expression(Span)
+{
+    public bool CrossesMidnight => End.Value < Start.Value;
+
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitTimeRange(this);
+}

@@ -8,6 +8,12 @@ public sealed record SendAction(TextSpan Span, Identifier Channel, StringLiteral
     : StageItem(Span)
 {
     public IEnumerable<SubjectLine> Subjects => Options.OfType<SubjectLine>();
+
+    public IEnumerable<IncentiveUse> Incentives => Options.OfType<IncentiveUse>();
+
+    public MessageBody? Body => Options.OfType<MessageBody>().FirstOrDefault();
+
+    public Preheader? Preheader => Options.OfType<Preheader>().FirstOrDefault();
 }
 
 /// <summary>Something said about a message: a subject line, a sender override.</summary>
@@ -18,3 +24,12 @@ public sealed record SubjectLine(TextSpan Span, StringLiteral Text, NumberLitera
 
 /// <summary><c>from "Anna &lt;anna@shop.example&gt;"</c> on one message.</summary>
 public sealed record SenderOverride(TextSpan Span, StringLiteral Address) : MessageOption(Span);
+
+/// <summary><c>preheader "..."</c>: the preview text an inbox shows after the subject.</summary>
+public sealed record Preheader(TextSpan Span, StringLiteral Text) : MessageOption(Span);
+
+/// <summary><c>body "Hi {{first_name}} ..."</c>: the message text written inline instead of in a template file.</summary>
+public sealed record MessageBody(TextSpan Span, StringLiteral Text) : MessageOption(Span);
+
+/// <summary><c>incentive back20</c>: the message carries this offer, and its template may show the offer's fields.</summary>
+public sealed record IncentiveUse(TextSpan Span, Identifier Incentive) : MessageOption(Span);

@@ -7,9 +7,10 @@ namespace CampaignDsl.Compiler.Diagnostics;
 /// <summary>
 /// Every compiler diagnostic: its stable code, its help text, and the one method that words each
 /// occurrence. Codes are never renumbered or reused; a retired code stays listed as retired.
-/// docs/diagnostics.md lists every code here, and a test keeps the two in step.
+/// docs/diagnostics.md lists every code here, and a test keeps the two in step. The catalog is
+/// split by compiler stage into partial files (DiagnosticCatalog.*.cs); <see cref="All"/> collects them.
 /// </summary>
-public static class DiagnosticCatalog
+public static partial class DiagnosticCatalog
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -118,8 +119,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SubjectWeightsInvalid = Error("CDSL0034", "A/B weights do not add up",
         "When subject lines carry weights, every subject of the message has one, each above zero, and together they make 100.");
 
-    public static readonly DiagnosticDescriptor MissingTemplate = Error("CDSL0035", "Message without a template",
-        "A send names its template file, such as `send email \"templates/recognition.hbs\"`.");
+    public static readonly DiagnosticDescriptor MissingTemplate = Error("CDSL0035", "Message without content",
+        "A send names its template file, such as `send email \"templates/recognition.hbs\"`, or gives its text inline with `body \"...\"`.");
 
     public static readonly DiagnosticDescriptor MissingAudience = Error("CDSL0036", "Campaign has no audience",
         "Without an `audience { where ... }` block nobody would enter the campaign.");
@@ -136,17 +137,21 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OptionNotForChannel = Error("CDSL0040", "Option does not fit the channel",
         "Subject lines belong to email; SMS, push and webhook messages have none.");
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-    [
-        InvalidEncoding, BinaryFile, FileTooLarge, EmptyFile, UnexpectedCharacter, UnterminatedString,
-        UnterminatedComment, InvalidEscape, SyntaxError, NestingTooDeep, DuplicateCampaign, DuplicateStage,
-        UnknownStage, UnknownName, UnknownFunction, WrongArgumentCount, ArgumentTypeMismatch,
-        OperatorTypeMismatch, NonPositiveDuration, WindowEndsBeforeStart, UnknownSetting, InvalidSettingValue,
-        DuplicateSetting, UnknownChannel, ConditionNotBoolean, NoStages, DuplicateSegment, EventUsedAsValue,
-        MissingSubject, WindowNotAllowed, UnknownEventField, AnchorNotEarlier, DuplicateAudience,
-        SubjectWeightsInvalid, MissingTemplate, MissingAudience, MissingType, NumberOutOfRange,
-        SegmentCycle, OptionNotForChannel,
-    ];
+    /// <summary>Every descriptor declared in any part of the catalog, ordered by code.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All => Registry.All;
+
+    /// <summary>Built on first use, after every part's fields are initialised.</summary>
+    private static class Registry
+    {
+        public static readonly ImmutableArray<DiagnosticDescriptor> All =
+        [
+            .. typeof(DiagnosticCatalog)
+                .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+                .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+                .OrderBy(descriptor => descriptor.Code, StringComparer.Ordinal),
+        ];
+    }
 
     public static Diagnostic InvalidUtf8(SourceLocation at, byte value) =>
         InvalidEncoding.Create(at, $"the file is not valid UTF-8 (byte 0x{value:X2} here); re-save it as UTF-8");
@@ -289,7 +294,7 @@ public static class DiagnosticCatalog
         SubjectWeightsInvalid.Create(at, "a subject weight must be above zero; remove the variant instead");
 
     public static Diagnostic SendWithoutTemplate(SourceLocation at, string channel) =>
-        MissingTemplate.Create(at, $"this {channel} message names no template; write `send {channel} \"templates/name.hbs\"`");
+        MissingTemplate.Create(at, $"this {channel} message has no content; name a template (`send {channel} \"templates/name.hbs\"`) or write its text with `body \"...\"`");
 
     public static Diagnostic CampaignWithoutAudience(SourceLocation at, string name) =>
         MissingAudience.Create(at, $"campaign `{name}` has no audience; add `audience {{ where ... }}`");
@@ -323,4 +328,7 @@ public static class DiagnosticCatalog
 
     private static DiagnosticDescriptor Error(string code, string title, string help) =>
         new(code, title, DiagnosticSeverity.Error, help);
+
+    private static DiagnosticDescriptor Warning(string code, string title, string help) =>
+        new(code, title, DiagnosticSeverity.Warning, help);
 }

@@ -19,7 +19,10 @@ public sealed class CampaignScope
         Schema = schema;
         Events = events;
         Stages = FirstByName(campaign.Stages, s => s.Name);
-        Segments = FirstByName(campaign.Segments, s => s.Name);
+        // A campaign's own declarations come first, then those shared at the top of its file.
+        var file = tree.Root;
+        Segments = FirstByName(campaign.Segments.Concat(file?.Segments ?? []), s => s.Name);
+        Incentives = FirstByName(campaign.Incentives.Concat(file?.Incentives ?? []), i => i.Name);
         StageOrder = campaign.Stages.Where(s => !s.Name.IsMissing).Select(s => s.Name.Name).Distinct()
             .Select((name, index) => (name, index)).ToFrozenDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
     }
@@ -36,7 +39,11 @@ public sealed class CampaignScope
 
     public FrozenDictionary<string, int> StageOrder { get; }
 
+    /// <summary>Segments the campaign may use: its own, then its file's top-level ones.</summary>
     public FrozenDictionary<string, SegmentDecl> Segments { get; }
+
+    /// <summary>Incentives the campaign may use: its own, then its file's top-level ones.</summary>
+    public FrozenDictionary<string, IncentiveDecl> Incentives { get; }
 
     public SourceLocation At(TextSpan span) => new(Tree.Source, span);
 

@@ -10,6 +10,7 @@ public sealed record DataType(string Name, DataType? Element = null)
     public static readonly DataType Bool = new("yes/no");
     public static readonly DataType Number = new("number");
     public static readonly DataType Percent = new("percentage");
+    public static readonly DataType Money = new("money amount");
     public static readonly DataType Duration = new("duration");
     public static readonly DataType Date = new("date");
     public static readonly DataType Time = new("time of day");
@@ -27,7 +28,7 @@ public sealed record DataType(string Name, DataType? Element = null)
 
     public bool IsError => ReferenceEquals(this, Error) || Element?.IsError == true;
 
-    public bool IsOrdered => this == Number || this == Percent || this == Duration || this == Date || this == Time;
+    public bool IsOrdered => this == Number || this == Percent || this == Money || this == Duration || this == Date || this == Time;
 
     /// <summary>How the type reads in a message: "a number", "a list of text values".</summary>
     public string Describe() => Element is { } element

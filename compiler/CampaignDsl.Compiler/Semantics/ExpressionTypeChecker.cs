@@ -11,7 +11,7 @@ namespace CampaignDsl.Compiler.Semantics;
 internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag diagnostics) : IExpressionVisitor<DataType>
 {
     private static readonly DataType[] Comparable =
-        [DataType.Number, DataType.Percent, DataType.Duration, DataType.Date, DataType.Time, DataType.Text, DataType.Bool];
+        [DataType.Number, DataType.Percent, DataType.Money, DataType.Duration, DataType.Date, DataType.Time, DataType.Text, DataType.Bool];
 
     /// <summary>Segments this expression names, for the cycle check.</summary>
     public HashSet<string> SegmentReferences { get; } = new(StringComparer.Ordinal);
@@ -29,6 +29,19 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
     public DataType VisitBoolean(BooleanLiteral node) => DataType.Bool;
 
     public DataType VisitDuration(DurationLiteral node) => DataType.Duration;
+
+    public DataType VisitMoney(MoneyLiteral node) => DataType.Money;
+
+    public DataType VisitDate(DateLiteral node) => DataType.Date;
+
+    public DataType VisitTime(TimeLiteral node) => DataType.Time;
+
+    /// <summary>A time range is a setting value (a send window), not something a condition can use.</summary>
+    public DataType VisitTimeRange(TimeRangeLiteral node)
+    {
+        diagnostics.Add(DiagnosticCatalog.OperandType(scope.At(node), "use", "a single value", "a time range"));
+        return DataType.Error;
+    }
 
     public DataType VisitParenthesized(ParenthesizedExpression node) => Value(node.Inner);
 
@@ -117,7 +130,7 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
 
         foreach (var (bound, type) in new[] { (node.Low, low), (node.High, high) })
         {
-            if (type != value)
+            if (type != value && !IsMoneyAndNumber(value, type))
             {
                 diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(bound), "compare", value.Describe(), type.Describe(), Hint(value, type)));
                 return DataType.Error;
@@ -326,6 +339,12 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
 
     private DataType CheckComparison(BinaryExpression node, DataType left, DataType right, bool ordered)
     {
+        // An amount from the data (`sum(purchase.amount)`) is a number in the shop's currency.
+        if (IsMoneyAndNumber(left, right))
+        {
+            return DataType.Bool;
+        }
+
         if (left != right || !Comparable.Contains(left) || (ordered && !left.IsOrdered))
         {
             var operation = ordered && left == right ? "order" : "compare";
@@ -345,6 +364,9 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
             (BinaryOperator.Add or BinaryOperator.Subtract, "date", "duration") => DataType.Date,
             (BinaryOperator.Subtract, "date", "date") => DataType.Duration,
             (BinaryOperator.Add or BinaryOperator.Subtract, "percentage", "percentage") => DataType.Percent,
+            (BinaryOperator.Add or BinaryOperator.Subtract, "money amount", "money amount") => DataType.Money,
+            (BinaryOperator.Multiply or BinaryOperator.Divide, "money amount", "number") => DataType.Money,
+            (BinaryOperator.Multiply, "number", "money amount") => DataType.Money,
             (BinaryOperator.Multiply or BinaryOperator.Divide, "duration", "number") => DataType.Duration,
             (BinaryOperator.Multiply, "number", "duration") => DataType.Duration,
             _ => null,
@@ -365,6 +387,9 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
 
         return result;
     }
+
+    private static bool IsMoneyAndNumber(DataType left, DataType right) =>
+        (left == DataType.Money && right == DataType.Number) || (left == DataType.Number && right == DataType.Money);
 
     private DataType Expect(SyntaxNode node, string operation, DataType expected, DataType actual)
     {

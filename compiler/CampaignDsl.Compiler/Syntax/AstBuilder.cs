@@ -4,6 +4,7 @@ using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using CampaignDsl.Compiler.Ast;
 using CampaignDsl.Compiler.Diagnostics;
+using CampaignDsl.Compiler.Semantics;
 using CampaignDsl.Compiler.Text;
 using static CampaignDsl.Compiler.Syntax.Generated.CampaignParser;
 
@@ -17,7 +18,16 @@ namespace CampaignDsl.Compiler.Syntax;
 internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
 {
     public CampaignFile BuildFile(CampaignFileContext context) =>
-        new(SpanOf(context), [.. context.campaignDecl().Select(BuildCampaign)]);
+        new(SpanOf(context), [.. context.fileItem().Select(BuildFileItem).OfType<IFileItem>()]);
+
+    private IFileItem? BuildFileItem(FileItemContext context) => context switch
+    {
+        _ when context.importDecl() is { } import => new ImportDecl(SpanOf(import), StringOrEmpty(import.STRING(), import)),
+        _ when context.segmentDecl() is { } segment => BuildSegment(segment),
+        _ when context.incentiveDecl() is { } incentive => BuildIncentive(incentive),
+        _ when context.campaignDecl() is { } campaign => BuildCampaign(campaign),
+        _ => null,
+    };
 
     private CampaignDecl BuildCampaign(CampaignDeclContext context)
     {
@@ -28,13 +38,85 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
 
     private CampaignItem? BuildCampaignItem(CampaignItemContext context) => context switch
     {
-        { } when context.audienceDecl() is { } audience => new AudienceDecl(SpanOf(audience),
-            audience.WHERE() is null ? null : BuildExpression(audience.expression())),
-        { } when context.segmentDecl() is { } segment => new SegmentDecl(SpanOf(segment),
-            BuildIdentifier(segment.identifier(), segment), BuildExpression(segment.expression())),
-        { } when context.stageDecl() is { } stage => BuildStage(stage),
-        { } when context.setting() is { } setting => new Setting(SpanOf(setting),
+        _ when context.audienceDecl() is { } audience => new AudienceDecl(SpanOf(audience),
+            [.. audience.audienceItem().Select(BuildAudienceItem).OfType<AudienceItem>()]),
+        _ when context.segmentDecl() is { } segment => BuildSegment(segment),
+        _ when context.incentiveDecl() is { } incentive => BuildIncentive(incentive),
+        _ when context.policyDecl() is { } policy => new PolicyDecl(SpanOf(policy),
+            [.. policy.policyItem().Select(BuildPolicyItem).OfType<PolicyItem>()]),
+        _ when context.stageDecl() is { } stage => BuildStage(stage),
+        _ when context.setting() is { } setting => new Setting(SpanOf(setting),
             BuildIdentifier(setting.identifier(), setting), BuildSettingValue(setting.settingValue(), setting)),
+        _ => null,
+    };
+
+    private SegmentDecl BuildSegment(SegmentDeclContext context) =>
+        new(SpanOf(context), BuildIdentifier(context.identifier(), context), BuildExpression(context.expression()));
+
+    private AudienceItem? BuildAudienceItem(AudienceItemContext context) => context switch
+    {
+        AudienceWhereContext where => new AudienceCondition(SpanOf(where), BuildExpression(where.expression())),
+        AudienceEntryContext entry when entry.entryMode() is { } mode && BuildEntryMode(mode) is { } built =>
+            new EntryDecl(SpanOf(entry), built),
+        AudienceReentryContext reentry when reentry.NEVER() is not null => new ReentryPolicy(SpanOf(reentry), null),
+        AudienceReentryContext reentry when reentry.durationValue() is { } after =>
+            new ReentryPolicy(SpanOf(reentry), BuildDuration(after)),
+        _ => null,
+    };
+
+    private EntryMode? BuildEntryMode(EntryModeContext context) => context switch
+    {
+        EntryOnceContext once => new EntryOnce(SpanOf(once)),
+        EntryDailyContext daily => new EntryDaily(SpanOf(daily)),
+        EntryAnniversaryContext anniversary => new EntryOn(SpanOf(anniversary),
+            anniversary.path() is { } path ? BuildPath(path) : MissingName(anniversary), true,
+            OptionalTime(anniversary.TIME()), null),
+        EntryOnContext on => new EntryOn(SpanOf(on), on.path() is { } path ? BuildPath(path) : MissingName(on), false,
+            OptionalTime(on.TIME()), on.WHEN() is null ? null : BuildExpression(on.expression())),
+        _ => null,
+    };
+
+    private IncentiveDecl BuildIncentive(IncentiveDeclContext context)
+    {
+        var names = context.identifier();
+        var name = BuildIdentifier(names.Length > 0 ? names[0] : null, context);
+        var parent = context.COLON() is null ? null : BuildIdentifier(names.Length > 1 ? names[1] : null, context);
+        var title = context.STRING() is { } titleToken && !IsMissing(titleToken.Symbol) ? BuildString(titleToken.Symbol) : null;
+        return new IncentiveDecl(SpanOf(context), name, parent, title,
+            [.. context.incentiveItem().Select(BuildIncentiveItem).OfType<IncentiveItem>()]);
+    }
+
+    private IncentiveItem? BuildIncentiveItem(IncentiveItemContext context) => context switch
+    {
+        IncentivePropertyContext property when property.IDENT() is { } key && !IsMissing(key.Symbol) =>
+            new IncentiveProperty(SpanOf(property), new Identifier(SpanOf(key.Symbol), key.GetText()),
+                property.incentiveValue() switch
+                {
+                    null => null,
+                    { } value when value.literal() is { } literal => BuildLiteral(literal),
+                    { } value => BuildList(value.listLiteral()),
+                }),
+        IncentiveExpiryContext expiry when expiry.durationValue() is { } after => new IncentiveExpiry(SpanOf(expiry),
+            BuildDuration(after), expiry.SEND() is { } send ? new Identifier(SpanOf(send.Symbol), "send") : BuildIdentifier(expiry.identifier(), expiry),
+            null, null),
+        IncentiveExpiryContext expiry when expiry.DATE() is { } date && !IsMissing(date.Symbol) => new IncentiveExpiry(SpanOf(expiry),
+            null, null, BuildDate(date.Symbol), OptionalTime(expiry.TIME())),
+        _ => null,
+    };
+
+    private PolicyItem? BuildPolicyItem(PolicyItemContext context) => context switch
+    {
+        FrequencyCapContext cap when cap.NUMBER() is { } count && !IsMissing(count.Symbol) && cap.durationValue() is { } period =>
+            new FrequencyCap(SpanOf(cap), BuildNumber(count.Symbol), BuildDuration(period)),
+        GoalContext goal when goal.path() is { } path && goal.durationValue() is { } within =>
+            new Goal(SpanOf(goal), BuildPath(path), BuildDuration(within)),
+        ExitRuleContext exit => new ExitRule(SpanOf(exit), BuildExpression(exit.expression())),
+        HandoffContext handoff => new Handoff(SpanOf(handoff), BuildIdentifier(handoff.identifier(), handoff)),
+        FinalActionContext final => new FinalAction(SpanOf(final), BuildIdentifier(final.identifier(), final),
+            final.STRING() is { } argument && !IsMissing(argument.Symbol) ? BuildString(argument.Symbol) : null),
+        PolicySettingContext setting when setting.IDENT() is { } key && !IsMissing(key.Symbol) =>
+            new PolicySetting(SpanOf(setting), new Identifier(SpanOf(key.Symbol), key.GetText()),
+                BuildSettingValue(setting.settingValue(), setting)),
         _ => null,
     };
 
@@ -42,17 +124,42 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
     {
         null => new MissingExpression(new TextSpan(SpanOf(parent).End, 0)),
         _ when context.literal() is { } literal => BuildLiteral(literal),
+        _ when context.timeRange() is { } range => BuildTimeRange(range),
         _ when context.identifier() is { } identifier => BuildName([identifier], SpanOf(identifier)),
         _ when context.listLiteral() is { } list => BuildList(list),
         _ => new MissingExpression(SpanOf(context)),
     };
 
+    private Expression BuildTimeRange(TimeRangeContext context)
+    {
+        var times = context.TIME();
+        return times.Length == 2 && !IsMissing(times[0].Symbol) && !IsMissing(times[1].Symbol)
+            ? new TimeRangeLiteral(SpanOf(context), BuildTime(times[0].Symbol), BuildTime(times[1].Symbol))
+            : Missing(context);
+    }
+
     private StageDecl BuildStage(StageDeclContext context)
     {
         var timing = context.stageTiming() is { } t ? BuildTiming(t) : null;
-        var items = context.stageItem().Select(i => i.sendAction()).OfType<SendActionContext>().Select(BuildSend);
-        return new StageDecl(SpanOf(context), BuildIdentifier(context.identifier(), context), timing, [.. items]);
+        return new StageDecl(SpanOf(context), BuildIdentifier(context.identifier(), context), timing, BuildStageItems(context.stageItem()));
     }
+
+    private ImmutableArray<StageItem> BuildStageItems(IEnumerable<StageItemContext> items) =>
+        [.. items.Select(BuildStageItem).OfType<StageItem>()];
+
+    private StageItem? BuildStageItem(StageItemContext context) => context switch
+    {
+        StageWhenContext whenItem => new StageCondition(SpanOf(whenItem), ConditionKind.When, BuildExpression(whenItem.expression())),
+        StageUnlessContext unless => new StageCondition(SpanOf(unless), ConditionKind.Unless, BuildExpression(unless.expression())),
+        StageSendContext send when send.sendAction() is { } action => BuildSend(action),
+        StageVariantContext variant => new SegmentVariant(SpanOf(variant), BuildIdentifier(variant.identifier(), variant),
+            BuildStageItems(variant.stageItem())),
+        StageOtherwiseContext otherwise => new SegmentVariant(SpanOf(otherwise), null, BuildStageItems(otherwise.stageItem())),
+        ClickRuleContext click => new ClickRule(SpanOf(click),
+            click.STRING() is { } pattern && !IsMissing(pattern.Symbol) ? BuildString(pattern.Symbol) : null,
+            click.path() is { } target ? BuildPath(target) : MissingName(click), BuildExpression(click.expression())),
+        _ => null,
+    };
 
     private StageTiming BuildTiming(StageTimingContext context)
     {
@@ -95,6 +202,9 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
             subject.NUMBER() is { } weight && !IsMissing(weight.Symbol) ? BuildNumber(weight.Symbol) : null),
         SenderOptionContext sender when sender.STRING() is { } address && !IsMissing(address.Symbol) =>
             new SenderOverride(SpanOf(sender), BuildString(address.Symbol)),
+        PreheaderOptionContext preheader => new Preheader(SpanOf(preheader), StringOrEmpty(preheader.STRING(), preheader)),
+        BodyOptionContext body => new MessageBody(SpanOf(body), StringOrEmpty(body.STRING(), body)),
+        IncentiveOptionContext incentive => new IncentiveUse(SpanOf(incentive), BuildIdentifier(incentive.identifier(), incentive)),
         _ => null,
     };
 
@@ -260,6 +370,9 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
             NUMBER => BuildNumber(token),
             DURATION => BuildDurationToken(token),
             PERCENT => BuildPercent(token),
+            MONEY => BuildMoney(token),
+            DATE => BuildDate(token),
+            TIME => BuildTime(token),
             TRUE => new BooleanLiteral(SpanOf(token), true),
             FALSE => new BooleanLiteral(SpanOf(token), false),
             _ => Missing(context),
@@ -268,6 +381,50 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
 
     private StringLiteral BuildString(IToken token) =>
         new(SpanOf(token), StringUnescaper.Unescape(token.Text, token.StartIndex, source, diagnostics));
+
+    private StringLiteral StringOrEmpty(ITerminalNode? node, ParserRuleContext parent) =>
+        node is not null && !IsMissing(node.Symbol) ? BuildString(node.Symbol) : new StringLiteral(new TextSpan(SpanOf(parent).End, 0), "");
+
+    private TimeLiteral? OptionalTime(ITerminalNode? node) =>
+        node is not null && !IsMissing(node.Symbol) ? BuildTime(node.Symbol) : null;
+
+    private MoneyLiteral BuildMoney(IToken token)
+    {
+        var text = token.Text;
+        var (currency, amount) = char.IsAsciiLetterUpper(text[0])
+            ? (text[..3], text[3..].Trim())
+            : (CurrencySymbols.CodeOf(text[0]), text[1..].Trim());
+        if (!CurrencySymbols.IsKnownCode(currency))
+        {
+            diagnostics.Add(DiagnosticCatalog.CurrencyNotFound(new SourceLocation(source, SpanOf(token)), currency,
+                NameSuggester.Suggest(currency, CurrencySymbols.Codes)));
+        }
+
+        return new MoneyLiteral(SpanOf(token), currency, ParseDecimal(amount, token));
+    }
+
+    private DateLiteral BuildDate(IToken token)
+    {
+        if (DateOnly.TryParseExact(token.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateLiteral(SpanOf(token), date);
+        }
+
+        diagnostics.Add(DiagnosticCatalog.NoSuchDate(new SourceLocation(source, SpanOf(token)), token.Text));
+        return new DateLiteral(SpanOf(token), DateOnly.MinValue);
+    }
+
+    private TimeLiteral BuildTime(IToken token)
+    {
+        var text = token.Text.Length == 4 ? "0" + token.Text : token.Text;
+        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return new TimeLiteral(SpanOf(token), time);
+        }
+
+        diagnostics.Add(DiagnosticCatalog.NoSuchTime(new SourceLocation(source, SpanOf(token)), token.Text));
+        return new TimeLiteral(SpanOf(token), TimeOnly.MinValue);
+    }
 
     private NumberLiteral BuildNumber(IToken token) => new(SpanOf(token), ParseDecimal(token.Text, token));
 

@@ -32,7 +32,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     // it knows what else could have stood there (`..`, `from`), the later mismatch only knows `{`.
     private InputMismatchException? _beforeBrace;
 
-    public static bool IsKeyword(int tokenType) => tokenType is >= CampaignLexer.CAMPAIGN and <= CampaignLexer.FALSE;
+    public static bool IsKeyword(int tokenType) => tokenType is >= CampaignLexer.CAMPAIGN and <= CampaignLexer.FINALLY;
 
     public static bool IsKeywordReadAsName(Parser parser, IToken token) =>
         parser.Context is CampaignParser.IdentifierContext && KeywordsReadAsNames.Contains(token.Type);

@@ -30,7 +30,7 @@ public sealed record SyntaxTree(SourceText Source, CampaignFile? Root, Immutable
         }
 
         var root = ParseTokens(source, tokens, diagnostics);
-        if (root.Campaigns.IsEmpty && !diagnostics.HasErrors)
+        if (root.Items.IsEmpty && !diagnostics.HasErrors)
         {
             diagnostics.Add(DiagnosticCatalog.NoCampaign(new SourceLocation(source, new TextSpan(0, 0))));
         }

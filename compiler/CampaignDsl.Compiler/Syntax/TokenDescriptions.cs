@@ -21,7 +21,25 @@ internal static class TokenDescriptions
 
     // The keywords the parser's `identifier` rule also accepts as names.
     private static readonly int[] NameKeywords =
-        [CampaignLexer.FROM, CampaignLexer.SUBJECT, CampaignLexer.WEIGHT, CampaignLexer.AFTER];
+    [
+        CampaignLexer.FROM, CampaignLexer.SUBJECT, CampaignLexer.WEIGHT, CampaignLexer.AFTER,
+        .. Enumerable.Range(CampaignLexer.IMPORT, CampaignLexer.FINALLY - CampaignLexer.IMPORT + 1),
+    ];
+
+    // Constructs with many possible first words are named as one phrase, so the list stays short.
+    private static readonly (int[] Starts, string Phrase)[] Groups =
+    [
+        ([CampaignLexer.SEND, CampaignLexer.WHEN, CampaignLexer.UNLESS, CampaignLexer.FOR, CampaignLexer.OTHERWISE, CampaignLexer.ON],
+            "a stage item such as `send` or `when`"),
+        ([CampaignLexer.SUBJECT, CampaignLexer.FROM, CampaignLexer.PREHEADER, CampaignLexer.BODY, CampaignLexer.INCENTIVE],
+            "a message option such as `subject`"),
+        ([CampaignLexer.CAP, CampaignLexer.GOAL, CampaignLexer.EXIT, CampaignLexer.THEN, CampaignLexer.FINALLY],
+            "a policy such as `cap`, `goal` or `send_window`"),
+        ([CampaignLexer.WHERE, CampaignLexer.ENTRY, CampaignLexer.REENTRY], "`where`, `entry` or `reentry`"),
+    ];
+
+    // Closing brackets and separators are what a writer most often left out: never cut from the list.
+    private static readonly int[] Closers = [CampaignLexer.RBRACE, CampaignLexer.RBRACK, CampaignLexer.RPAREN, CampaignLexer.COMMA];
 
     public static string DescribeExpected(IReadOnlyList<int> expected)
     {
@@ -49,9 +67,14 @@ internal static class TokenDescriptions
         // separators and closers (`,`, `]`, `}`) that were more likely meant.
         var names = expected.Contains(CampaignLexer.IDENT) && NameKeywords.All(expected.Contains);
         var operators = expected.Count(Operators.Contains) > 1;
-        var described = expected
-            .Where(t => !(names && NameKeywords.Contains(t)) && !(operators && Operators.Contains(t)))
-            .Select(DescribeType)
+        var groups = names ? [] : Groups.Where(g => g.Starts.Count(expected.Contains) >= 3).ToList();
+        var grouped = groups.SelectMany(g => g.Starts).ToHashSet();
+        var closers = expected.Where(Closers.Contains).Select(DescribeType).ToList();
+        var described = closers.Concat(groups.Select(g => g.Phrase))
+            .Concat(expected
+                .Where(t => !grouped.Contains(t) && !Closers.Contains(t))
+                .Where(t => !(names && NameKeywords.Contains(t)) && !(operators && Operators.Contains(t)))
+                .Select(DescribeType))
             .Append(operators ? "an operator such as `and` or `>`" : null)
             .OfType<string>()
             .Distinct()
@@ -73,6 +96,9 @@ internal static class TokenDescriptions
         CampaignLexer.NUMBER => "a number",
         CampaignLexer.DURATION => Duration,
         CampaignLexer.PERCENT => "a percentage like `10%`",
+        CampaignLexer.MONEY => "an amount like `EUR 10`",
+        CampaignLexer.DATE => "a date like `2026-12-31`",
+        CampaignLexer.TIME => "a time of day like `09:30`",
         _ => "`" + Literal(type) + "`",
     };
 

@@ -10,7 +10,7 @@ internal sealed class MessageCheck : ICampaignCheck
 
     public void Check(CampaignScope scope, DiagnosticBag diagnostics)
     {
-        foreach (var send in scope.Campaign.Stages.SelectMany(s => s.Sends))
+        foreach (var send in scope.Campaign.Stages.SelectMany(s => s.AllSends))
         {
             if (send.Channel.IsMissing)
             {
@@ -24,7 +24,7 @@ internal sealed class MessageCheck : ICampaignCheck
                 continue;
             }
 
-            if (send.Template is null)
+            if (send.Template is null && send.Body is null)
             {
                 diagnostics.Add(DiagnosticCatalog.SendWithoutTemplate(scope.At(send.Channel), channel));
             }

@@ -42,24 +42,33 @@ internal partial class CampaignParser : Parser {
 	public const int
 		CAMPAIGN=1, AUDIENCE=2, WHERE=3, SEGMENT=4, STAGE=5, AFTER=6, FROM=7, 
 		SEND=8, SUBJECT=9, WEIGHT=10, AND=11, OR=12, NOT=13, BETWEEN=14, IN=15, 
-		LAST=16, TRUE=17, FALSE=18, DURATION=19, PERCENT=20, NUMBER=21, STRING=22, 
-		UNTERMINATED_STRING=23, IDENT=24, LBRACE=25, RBRACE=26, LPAREN=27, RPAREN=28, 
-		LBRACK=29, RBRACK=30, COMMA=31, RANGE=32, DOT=33, COLON=34, EQ=35, NEQ=36, 
-		LE=37, GE=38, LT=39, GT=40, ASSIGN=41, PLUS=42, MINUS=43, STAR=44, SLASH=45, 
-		LINE_COMMENT=46, BLOCK_COMMENT=47, UNTERMINATED_BLOCK_COMMENT=48, NEWLINE=49, 
-		WS=50, BAD_CHARACTER=51;
+		LAST=16, TRUE=17, FALSE=18, IMPORT=19, INCENTIVE=20, POLICY=21, ENTRY=22, 
+		REENTRY=23, ONCE=24, DAILY=25, NEVER=26, ON=27, ANNIVERSARY=28, OF=29, 
+		AT=30, WHEN=31, UNLESS=32, FOR=33, OTHERWISE=34, CLICK=35, SET=36, PREHEADER=37, 
+		BODY=38, EXPIRES=39, CAP=40, PER=41, GOAL=42, WITHIN=43, EXIT=44, THEN=45, 
+		ENROLL=46, FINALLY=47, DATE=48, TIME=49, MONEY=50, DURATION=51, PERCENT=52, 
+		NUMBER=53, STRING=54, UNTERMINATED_STRING=55, IDENT=56, LBRACE=57, RBRACE=58, 
+		LPAREN=59, RPAREN=60, LBRACK=61, RBRACK=62, COMMA=63, RANGE=64, DOT=65, 
+		COLON=66, EQ=67, NEQ=68, LE=69, GE=70, LT=71, GT=72, ASSIGN=73, PLUS=74, 
+		MINUS=75, STAR=76, SLASH=77, LINE_COMMENT=78, BLOCK_COMMENT=79, UNTERMINATED_BLOCK_COMMENT=80, 
+		NEWLINE=81, WS=82, BAD_CHARACTER=83;
 	public const int
-		RULE_campaignFile = 0, RULE_campaignDecl = 1, RULE_campaignItem = 2, RULE_setting = 3, 
-		RULE_settingValue = 4, RULE_audienceDecl = 5, RULE_segmentDecl = 6, RULE_stageDecl = 7, 
-		RULE_stageTiming = 8, RULE_durationValue = 9, RULE_stageItem = 10, RULE_sendAction = 11, 
-		RULE_messageOption = 12, RULE_expression = 13, RULE_orExpression = 14, 
-		RULE_andExpression = 15, RULE_notExpression = 16, RULE_comparison = 17, 
-		RULE_comparisonOperator = 18, RULE_additive = 19, RULE_multiplicative = 20, 
-		RULE_unary = 21, RULE_primary = 22, RULE_argument = 23, RULE_path = 24, 
-		RULE_listLiteral = 25, RULE_literal = 26, RULE_identifier = 27;
+		RULE_campaignFile = 0, RULE_fileItem = 1, RULE_importDecl = 2, RULE_campaignDecl = 3, 
+		RULE_campaignItem = 4, RULE_setting = 5, RULE_settingValue = 6, RULE_timeRange = 7, 
+		RULE_audienceDecl = 8, RULE_audienceItem = 9, RULE_entryMode = 10, RULE_segmentDecl = 11, 
+		RULE_incentiveDecl = 12, RULE_incentiveItem = 13, RULE_incentiveValue = 14, 
+		RULE_policyDecl = 15, RULE_policyItem = 16, RULE_stageDecl = 17, RULE_stageTiming = 18, 
+		RULE_durationValue = 19, RULE_stageItem = 20, RULE_sendAction = 21, RULE_messageOption = 22, 
+		RULE_expression = 23, RULE_orExpression = 24, RULE_andExpression = 25, 
+		RULE_notExpression = 26, RULE_comparison = 27, RULE_comparisonOperator = 28, 
+		RULE_additive = 29, RULE_multiplicative = 30, RULE_unary = 31, RULE_primary = 32, 
+		RULE_argument = 33, RULE_path = 34, RULE_listLiteral = 35, RULE_literal = 36, 
+		RULE_identifier = 37;
 	public static readonly string[] ruleNames = {
-		"campaignFile", "campaignDecl", "campaignItem", "setting", "settingValue", 
-		"audienceDecl", "segmentDecl", "stageDecl", "stageTiming", "durationValue", 
+		"campaignFile", "fileItem", "importDecl", "campaignDecl", "campaignItem", 
+		"setting", "settingValue", "timeRange", "audienceDecl", "audienceItem", 
+		"entryMode", "segmentDecl", "incentiveDecl", "incentiveItem", "incentiveValue", 
+		"policyDecl", "policyItem", "stageDecl", "stageTiming", "durationValue", 
 		"stageItem", "sendAction", "messageOption", "expression", "orExpression", 
 		"andExpression", "notExpression", "comparison", "comparisonOperator", 
 		"additive", "multiplicative", "unary", "primary", "argument", "path", 
@@ -69,15 +78,23 @@ internal partial class CampaignParser : Parser {
 	private static readonly string[] _LiteralNames = {
 		null, "'campaign'", "'audience'", "'where'", "'segment'", "'stage'", "'after'", 
 		"'from'", "'send'", "'subject'", "'weight'", "'and'", "'or'", "'not'", 
-		"'between'", "'in'", "'last'", "'true'", "'false'", null, null, null, 
-		null, null, null, "'{'", "'}'", "'('", "')'", "'['", "']'", "','", "'..'", 
-		"'.'", "':'", "'=='", "'!='", "'<='", "'>='", "'<'", "'>'", "'='", "'+'", 
-		"'-'", "'*'", "'/'"
+		"'between'", "'in'", "'last'", "'true'", "'false'", "'import'", "'incentive'", 
+		"'policy'", "'entry'", "'reentry'", "'once'", "'daily'", "'never'", "'on'", 
+		"'anniversary'", "'of'", "'at'", "'when'", "'unless'", "'for'", "'otherwise'", 
+		"'click'", "'set'", "'preheader'", "'body'", "'expires'", "'cap'", "'per'", 
+		"'goal'", "'within'", "'exit'", "'then'", "'enroll'", "'finally'", null, 
+		null, null, null, null, null, null, null, null, "'{'", "'}'", "'('", "')'", 
+		"'['", "']'", "','", "'..'", "'.'", "':'", "'=='", "'!='", "'<='", "'>='", 
+		"'<'", "'>'", "'='", "'+'", "'-'", "'*'", "'/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "CAMPAIGN", "AUDIENCE", "WHERE", "SEGMENT", "STAGE", "AFTER", "FROM", 
 		"SEND", "SUBJECT", "WEIGHT", "AND", "OR", "NOT", "BETWEEN", "IN", "LAST", 
-		"TRUE", "FALSE", "DURATION", "PERCENT", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"TRUE", "FALSE", "IMPORT", "INCENTIVE", "POLICY", "ENTRY", "REENTRY", 
+		"ONCE", "DAILY", "NEVER", "ON", "ANNIVERSARY", "OF", "AT", "WHEN", "UNLESS", 
+		"FOR", "OTHERWISE", "CLICK", "SET", "PREHEADER", "BODY", "EXPIRES", "CAP", 
+		"PER", "GOAL", "WITHIN", "EXIT", "THEN", "ENROLL", "FINALLY", "DATE", 
+		"TIME", "MONEY", "DURATION", "PERCENT", "NUMBER", "STRING", "UNTERMINATED_STRING", 
 		"IDENT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACK", "RBRACK", "COMMA", 
 		"RANGE", "DOT", "COLON", "EQ", "NEQ", "LE", "GE", "LT", "GT", "ASSIGN", 
 		"PLUS", "MINUS", "STAR", "SLASH", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_BLOCK_COMMENT", 
@@ -117,11 +134,11 @@ internal partial class CampaignParser : Parser {
 
 	public partial class CampaignFileContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return GetToken(CampaignParser.Eof, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public CampaignDeclContext[] campaignDecl() {
-			return GetRuleContexts<CampaignDeclContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public FileItemContext[] fileItem() {
+			return GetRuleContexts<FileItemContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public CampaignDeclContext campaignDecl(int i) {
-			return GetRuleContext<CampaignDeclContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public FileItemContext fileItem(int i) {
+			return GetRuleContext<FileItemContext>(i);
 		}
 		public CampaignFileContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -144,22 +161,139 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 59;
+			State = 79;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==CAMPAIGN) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1572882L) != 0)) {
 				{
 				{
-				State = 56;
-				campaignDecl();
+				State = 76;
+				fileItem();
 				}
 				}
-				State = 61;
+				State = 81;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 62;
+			State = 82;
 			Match(Eof);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FileItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ImportDeclContext importDecl() {
+			return GetRuleContext<ImportDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SegmentDeclContext segmentDecl() {
+			return GetRuleContext<SegmentDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IncentiveDeclContext incentiveDecl() {
+			return GetRuleContext<IncentiveDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CampaignDeclContext campaignDecl() {
+			return GetRuleContext<CampaignDeclContext>(0);
+		}
+		public FileItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fileItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFileItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FileItemContext fileItem() {
+		FileItemContext _localctx = new FileItemContext(Context, State);
+		EnterRule(_localctx, 2, RULE_fileItem);
+		try {
+			State = 88;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case IMPORT:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 84;
+				importDecl();
+				}
+				break;
+			case SEGMENT:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 85;
+				segmentDecl();
+				}
+				break;
+			case INCENTIVE:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 86;
+				incentiveDecl();
+				}
+				break;
+			case CAMPAIGN:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 87;
+				campaignDecl();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ImportDeclContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPORT() { return GetToken(CampaignParser.IMPORT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CampaignParser.STRING, 0); }
+		public ImportDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_importDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitImportDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ImportDeclContext importDecl() {
+		ImportDeclContext _localctx = new ImportDeclContext(Context, State);
+		EnterRule(_localctx, 4, RULE_importDecl);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 90;
+			Match(IMPORT);
+			State = 91;
+			Match(STRING);
 			}
 		}
 		catch (RecognitionException re) {
@@ -203,42 +337,42 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public CampaignDeclContext campaignDecl() {
 		CampaignDeclContext _localctx = new CampaignDeclContext(Context, State);
-		EnterRule(_localctx, 2, RULE_campaignDecl);
+		EnterRule(_localctx, 6, RULE_campaignDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 64;
+			State = 93;
 			Match(CAMPAIGN);
-			State = 65;
+			State = 94;
 			identifier();
-			State = 67;
+			State = 96;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 66;
+				State = 95;
 				Match(STRING);
 				}
 			}
 
-			State = 69;
+			State = 98;
 			Match(LBRACE);
-			State = 73;
+			State = 102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 16778996L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72339069014116084L) != 0)) {
 				{
 				{
-				State = 70;
+				State = 99;
 				campaignItem();
 				}
 				}
-				State = 75;
+				State = 104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 76;
+			State = 105;
 			Match(RBRACE);
 			}
 		}
@@ -259,6 +393,12 @@ internal partial class CampaignParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public SegmentDeclContext segmentDecl() {
 			return GetRuleContext<SegmentDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IncentiveDeclContext incentiveDecl() {
+			return GetRuleContext<IncentiveDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PolicyDeclContext policyDecl() {
+			return GetRuleContext<PolicyDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public StageDeclContext stageDecl() {
 			return GetRuleContext<StageDeclContext>(0);
@@ -282,45 +422,53 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public CampaignItemContext campaignItem() {
 		CampaignItemContext _localctx = new CampaignItemContext(Context, State);
-		EnterRule(_localctx, 4, RULE_campaignItem);
+		EnterRule(_localctx, 8, RULE_campaignItem);
 		try {
-			State = 82;
+			State = 113;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case AUDIENCE:
+			switch ( Interpreter.AdaptivePredict(TokenStream,4,Context) ) {
+			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 78;
+				State = 107;
 				audienceDecl();
 				}
 				break;
-			case SEGMENT:
+			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 79;
+				State = 108;
 				segmentDecl();
 				}
 				break;
-			case STAGE:
+			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 80;
+				State = 109;
+				incentiveDecl();
+				}
+				break;
+			case 4:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 110;
+				policyDecl();
+				}
+				break;
+			case 5:
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 111;
 				stageDecl();
 				}
 				break;
-			case AFTER:
-			case FROM:
-			case SUBJECT:
-			case WEIGHT:
-			case IDENT:
-				EnterOuterAlt(_localctx, 4);
+			case 6:
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 81;
+				State = 112;
 				setting();
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -357,13 +505,13 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public SettingContext setting() {
 		SettingContext _localctx = new SettingContext(Context, State);
-		EnterRule(_localctx, 6, RULE_setting);
+		EnterRule(_localctx, 10, RULE_setting);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 84;
+			State = 115;
 			identifier();
-			State = 85;
+			State = 116;
 			settingValue();
 			}
 		}
@@ -381,6 +529,9 @@ internal partial class CampaignParser : Parser {
 	public partial class SettingValueContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public LiteralContext literal() {
 			return GetRuleContext<LiteralContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TimeRangeContext timeRange() {
+			return GetRuleContext<TimeRangeContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
 			return GetRuleContext<IdentifierContext>(0);
@@ -404,43 +555,84 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public SettingValueContext settingValue() {
 		SettingValueContext _localctx = new SettingValueContext(Context, State);
-		EnterRule(_localctx, 8, RULE_settingValue);
+		EnterRule(_localctx, 12, RULE_settingValue);
 		try {
-			State = 90;
+			State = 122;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case TRUE:
-			case FALSE:
-			case DURATION:
-			case PERCENT:
-			case NUMBER:
-			case STRING:
+			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
+			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 87;
+				State = 118;
 				literal();
 				}
 				break;
-			case AFTER:
-			case FROM:
-			case SUBJECT:
-			case WEIGHT:
-			case IDENT:
+			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 88;
+				State = 119;
+				timeRange();
+				}
+				break;
+			case 3:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 120;
 				identifier();
 				}
 				break;
-			case LBRACK:
-				EnterOuterAlt(_localctx, 3);
+			case 4:
+				EnterOuterAlt(_localctx, 4);
 				{
-				State = 89;
+				State = 121;
 				listLiteral();
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TimeRangeContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] TIME() { return GetTokens(CampaignParser.TIME); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME(int i) {
+			return GetToken(CampaignParser.TIME, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(CampaignParser.RANGE, 0); }
+		public TimeRangeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_timeRange; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTimeRange(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TimeRangeContext timeRange() {
+		TimeRangeContext _localctx = new TimeRangeContext(Context, State);
+		EnterRule(_localctx, 14, RULE_timeRange);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 124;
+			Match(TIME);
+			State = 125;
+			Match(RANGE);
+			State = 126;
+			Match(TIME);
 			}
 		}
 		catch (RecognitionException re) {
@@ -458,9 +650,11 @@ internal partial class CampaignParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AUDIENCE() { return GetToken(CampaignParser.AUDIENCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CampaignParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CampaignParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHERE() { return GetToken(CampaignParser.WHERE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public AudienceItemContext[] audienceItem() {
+			return GetRuleContexts<AudienceItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public AudienceItemContext audienceItem(int i) {
+			return GetRuleContext<AudienceItemContext>(i);
 		}
 		public AudienceDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -478,29 +672,323 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public AudienceDeclContext audienceDecl() {
 		AudienceDeclContext _localctx = new AudienceDeclContext(Context, State);
-		EnterRule(_localctx, 10, RULE_audienceDecl);
+		EnterRule(_localctx, 16, RULE_audienceDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 92;
+			State = 128;
 			Match(AUDIENCE);
-			State = 93;
+			State = 129;
 			Match(LBRACE);
-			State = 96;
+			State = 133;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==WHERE) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 12582920L) != 0)) {
 				{
-				State = 94;
+				{
+				State = 130;
+				audienceItem();
+				}
+				}
+				State = 135;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 136;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class AudienceItemContext : ParserRuleContext {
+		public AudienceItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_audienceItem; } }
+	 
+		public AudienceItemContext() { }
+		public virtual void CopyFrom(AudienceItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class AudienceWhereContext : AudienceItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHERE() { return GetToken(CampaignParser.WHERE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public AudienceWhereContext(AudienceItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAudienceWhere(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AudienceEntryContext : AudienceItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENTRY() { return GetToken(CampaignParser.ENTRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public EntryModeContext entryMode() {
+			return GetRuleContext<EntryModeContext>(0);
+		}
+		public AudienceEntryContext(AudienceItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAudienceEntry(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AudienceReentryContext : AudienceItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REENTRY() { return GetToken(CampaignParser.REENTRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEVER() { return GetToken(CampaignParser.NEVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(CampaignParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationValueContext durationValue() {
+			return GetRuleContext<DurationValueContext>(0);
+		}
+		public AudienceReentryContext(AudienceItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAudienceReentry(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public AudienceItemContext audienceItem() {
+		AudienceItemContext _localctx = new AudienceItemContext(Context, State);
+		EnterRule(_localctx, 18, RULE_audienceItem);
+		try {
+			State = 148;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case WHERE:
+				_localctx = new AudienceWhereContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 138;
 				Match(WHERE);
-				State = 95;
+				State = 139;
 				expression();
 				}
+				break;
+			case ENTRY:
+				_localctx = new AudienceEntryContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 140;
+				Match(ENTRY);
+				State = 141;
+				entryMode();
+				}
+				break;
+			case REENTRY:
+				_localctx = new AudienceReentryContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 142;
+				Match(REENTRY);
+				State = 146;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case NEVER:
+					{
+					State = 143;
+					Match(NEVER);
+					}
+					break;
+				case AFTER:
+					{
+					State = 144;
+					Match(AFTER);
+					State = 145;
+					durationValue();
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
 
-			State = 98;
-			Match(RBRACE);
+	public partial class EntryModeContext : ParserRuleContext {
+		public EntryModeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_entryMode; } }
+	 
+		public EntryModeContext() { }
+		public virtual void CopyFrom(EntryModeContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class EntryOnceContext : EntryModeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONCE() { return GetToken(CampaignParser.ONCE, 0); }
+		public EntryOnceContext(EntryModeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEntryOnce(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EntryDailyContext : EntryModeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DAILY() { return GetToken(CampaignParser.DAILY, 0); }
+		public EntryDailyContext(EntryModeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEntryDaily(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EntryAnniversaryContext : EntryModeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(CampaignParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANNIVERSARY() { return GetToken(CampaignParser.ANNIVERSARY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(CampaignParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
+			return GetRuleContext<PathContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(CampaignParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME() { return GetToken(CampaignParser.TIME, 0); }
+		public EntryAnniversaryContext(EntryModeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEntryAnniversary(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EntryOnContext : EntryModeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(CampaignParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
+			return GetRuleContext<PathContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(CampaignParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME() { return GetToken(CampaignParser.TIME, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(CampaignParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public EntryOnContext(EntryModeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEntryOn(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public EntryModeContext entryMode() {
+		EntryModeContext _localctx = new EntryModeContext(Context, State);
+		EnterRule(_localctx, 20, RULE_entryMode);
+		int _la;
+		try {
+			State = 170;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,12,Context) ) {
+			case 1:
+				_localctx = new EntryOnceContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 150;
+				Match(ONCE);
+				}
+				break;
+			case 2:
+				_localctx = new EntryDailyContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 151;
+				Match(DAILY);
+				}
+				break;
+			case 3:
+				_localctx = new EntryAnniversaryContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 152;
+				Match(ON);
+				State = 153;
+				Match(ANNIVERSARY);
+				State = 154;
+				Match(OF);
+				State = 155;
+				path();
+				State = 158;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AT) {
+					{
+					State = 156;
+					Match(AT);
+					State = 157;
+					Match(TIME);
+					}
+				}
+
+				}
+				break;
+			case 4:
+				_localctx = new EntryOnContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 160;
+				Match(ON);
+				State = 161;
+				path();
+				State = 164;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AT) {
+					{
+					State = 162;
+					Match(AT);
+					State = 163;
+					Match(TIME);
+					}
+				}
+
+				State = 168;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WHEN) {
+					{
+					State = 166;
+					Match(WHEN);
+					State = 167;
+					expression();
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -539,18 +1027,630 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public SegmentDeclContext segmentDecl() {
 		SegmentDeclContext _localctx = new SegmentDeclContext(Context, State);
-		EnterRule(_localctx, 12, RULE_segmentDecl);
+		EnterRule(_localctx, 22, RULE_segmentDecl);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 100;
+			State = 172;
 			Match(SEGMENT);
-			State = 101;
+			State = 173;
 			identifier();
-			State = 102;
+			State = 174;
 			Match(ASSIGN);
-			State = 103;
+			State = 175;
 			expression();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IncentiveDeclContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCENTIVE() { return GetToken(CampaignParser.INCENTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext[] identifier() {
+			return GetRuleContexts<IdentifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier(int i) {
+			return GetRuleContext<IdentifierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CampaignParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CampaignParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(CampaignParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CampaignParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IncentiveItemContext[] incentiveItem() {
+			return GetRuleContexts<IncentiveItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IncentiveItemContext incentiveItem(int i) {
+			return GetRuleContext<IncentiveItemContext>(i);
+		}
+		public IncentiveDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_incentiveDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIncentiveDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IncentiveDeclContext incentiveDecl() {
+		IncentiveDeclContext _localctx = new IncentiveDeclContext(Context, State);
+		EnterRule(_localctx, 24, RULE_incentiveDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 177;
+			Match(INCENTIVE);
+			State = 178;
+			identifier();
+			State = 181;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COLON) {
+				{
+				State = 179;
+				Match(COLON);
+				State = 180;
+				identifier();
+				}
+			}
+
+			State = 184;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==STRING) {
+				{
+				State = 183;
+				Match(STRING);
+				}
+			}
+
+			State = 186;
+			Match(LBRACE);
+			State = 190;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==EXPIRES || _la==IDENT) {
+				{
+				{
+				State = 187;
+				incentiveItem();
+				}
+				}
+				State = 192;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 193;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IncentiveItemContext : ParserRuleContext {
+		public IncentiveItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_incentiveItem; } }
+	 
+		public IncentiveItemContext() { }
+		public virtual void CopyFrom(IncentiveItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class IncentiveExpiryContext : IncentiveItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXPIRES() { return GetToken(CampaignParser.EXPIRES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationValueContext durationValue() {
+			return GetRuleContext<DurationValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(CampaignParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(CampaignParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEND() { return GetToken(CampaignParser.SEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(CampaignParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME() { return GetToken(CampaignParser.TIME, 0); }
+		public IncentiveExpiryContext(IncentiveItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIncentiveExpiry(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IncentivePropertyContext : IncentiveItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(CampaignParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IncentiveValueContext incentiveValue() {
+			return GetRuleContext<IncentiveValueContext>(0);
+		}
+		public IncentivePropertyContext(IncentiveItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIncentiveProperty(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IncentiveItemContext incentiveItem() {
+		IncentiveItemContext _localctx = new IncentiveItemContext(Context, State);
+		EnterRule(_localctx, 26, RULE_incentiveItem);
+		int _la;
+		try {
+			State = 213;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case EXPIRES:
+				_localctx = new IncentiveExpiryContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 195;
+				Match(EXPIRES);
+				State = 207;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case DURATION:
+				case MINUS:
+					{
+					State = 196;
+					durationValue();
+					State = 197;
+					Match(AFTER);
+					State = 200;
+					ErrorHandler.Sync(this);
+					switch (TokenStream.LA(1)) {
+					case SEND:
+						{
+						State = 198;
+						Match(SEND);
+						}
+						break;
+					case AFTER:
+					case FROM:
+					case SUBJECT:
+					case WEIGHT:
+					case IMPORT:
+					case INCENTIVE:
+					case POLICY:
+					case ENTRY:
+					case REENTRY:
+					case ONCE:
+					case DAILY:
+					case NEVER:
+					case ON:
+					case ANNIVERSARY:
+					case OF:
+					case AT:
+					case WHEN:
+					case UNLESS:
+					case FOR:
+					case OTHERWISE:
+					case CLICK:
+					case SET:
+					case PREHEADER:
+					case BODY:
+					case EXPIRES:
+					case CAP:
+					case PER:
+					case GOAL:
+					case WITHIN:
+					case EXIT:
+					case THEN:
+					case ENROLL:
+					case FINALLY:
+					case IDENT:
+						{
+						State = 199;
+						identifier();
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
+					}
+					}
+					break;
+				case DATE:
+					{
+					State = 202;
+					Match(DATE);
+					State = 205;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==AT) {
+						{
+						State = 203;
+						Match(AT);
+						State = 204;
+						Match(TIME);
+						}
+					}
+
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				break;
+			case IDENT:
+				_localctx = new IncentivePropertyContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 209;
+				Match(IDENT);
+				State = 211;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2341590331256340480L) != 0)) {
+					{
+					State = 210;
+					incentiveValue();
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IncentiveValueContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public LiteralContext literal() {
+			return GetRuleContext<LiteralContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ListLiteralContext listLiteral() {
+			return GetRuleContext<ListLiteralContext>(0);
+		}
+		public IncentiveValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_incentiveValue; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIncentiveValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IncentiveValueContext incentiveValue() {
+		IncentiveValueContext _localctx = new IncentiveValueContext(Context, State);
+		EnterRule(_localctx, 28, RULE_incentiveValue);
+		try {
+			State = 217;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case TRUE:
+			case FALSE:
+			case DATE:
+			case TIME:
+			case MONEY:
+			case DURATION:
+			case PERCENT:
+			case NUMBER:
+			case STRING:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 215;
+				literal();
+				}
+				break;
+			case LBRACK:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 216;
+				listLiteral();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PolicyDeclContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY() { return GetToken(CampaignParser.POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CampaignParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CampaignParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PolicyItemContext[] policyItem() {
+			return GetRuleContexts<PolicyItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PolicyItemContext policyItem(int i) {
+			return GetRuleContext<PolicyItemContext>(i);
+		}
+		public PolicyDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_policyDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPolicyDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PolicyDeclContext policyDecl() {
+		PolicyDeclContext _localctx = new PolicyDeclContext(Context, State);
+		EnterRule(_localctx, 30, RULE_policyDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 219;
+			Match(POLICY);
+			State = 220;
+			Match(LBRACE);
+			State = 224;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72256605642555392L) != 0)) {
+				{
+				{
+				State = 221;
+				policyItem();
+				}
+				}
+				State = 226;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 227;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PolicyItemContext : ParserRuleContext {
+		public PolicyItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_policyItem; } }
+	 
+		public PolicyItemContext() { }
+		public virtual void CopyFrom(PolicyItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class FrequencyCapContext : PolicyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(CampaignParser.CAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(CampaignParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(CampaignParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationValueContext durationValue() {
+			return GetRuleContext<DurationValueContext>(0);
+		}
+		public FrequencyCapContext(PolicyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFrequencyCap(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GoalContext : PolicyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GOAL() { return GetToken(CampaignParser.GOAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
+			return GetRuleContext<PathContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHIN() { return GetToken(CampaignParser.WITHIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationValueContext durationValue() {
+			return GetRuleContext<DurationValueContext>(0);
+		}
+		public GoalContext(PolicyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGoal(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ExitRuleContext : PolicyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXIT() { return GetToken(CampaignParser.EXIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(CampaignParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public ExitRuleContext(PolicyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitExitRule(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HandoffContext : PolicyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(CampaignParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENROLL() { return GetToken(CampaignParser.ENROLL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public HandoffContext(PolicyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHandoff(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class FinalActionContext : PolicyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FINALLY() { return GetToken(CampaignParser.FINALLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CampaignParser.STRING, 0); }
+		public FinalActionContext(PolicyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFinalAction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PolicySettingContext : PolicyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(CampaignParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SettingValueContext settingValue() {
+			return GetRuleContext<SettingValueContext>(0);
+		}
+		public PolicySettingContext(PolicyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPolicySetting(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PolicyItemContext policyItem() {
+		PolicyItemContext _localctx = new PolicyItemContext(Context, State);
+		EnterRule(_localctx, 32, RULE_policyItem);
+		int _la;
+		try {
+			State = 251;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case CAP:
+				_localctx = new FrequencyCapContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 229;
+				Match(CAP);
+				State = 230;
+				Match(NUMBER);
+				State = 231;
+				Match(PER);
+				State = 232;
+				durationValue();
+				}
+				break;
+			case GOAL:
+				_localctx = new GoalContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 233;
+				Match(GOAL);
+				State = 234;
+				path();
+				State = 235;
+				Match(WITHIN);
+				State = 236;
+				durationValue();
+				}
+				break;
+			case EXIT:
+				_localctx = new ExitRuleContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 238;
+				Match(EXIT);
+				State = 239;
+				Match(WHEN);
+				State = 240;
+				expression();
+				}
+				break;
+			case THEN:
+				_localctx = new HandoffContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 241;
+				Match(THEN);
+				State = 242;
+				Match(ENROLL);
+				State = 243;
+				identifier();
+				}
+				break;
+			case FINALLY:
+				_localctx = new FinalActionContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 244;
+				Match(FINALLY);
+				State = 245;
+				identifier();
+				State = 247;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==STRING) {
+					{
+					State = 246;
+					Match(STRING);
+					}
+				}
+
+				}
+				break;
+			case IDENT:
+				_localctx = new PolicySettingContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 249;
+				Match(IDENT);
+				State = 250;
+				settingValue();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -596,42 +1696,42 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public StageDeclContext stageDecl() {
 		StageDeclContext _localctx = new StageDeclContext(Context, State);
-		EnterRule(_localctx, 14, RULE_stageDecl);
+		EnterRule(_localctx, 34, RULE_stageDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 105;
+			State = 253;
 			Match(STAGE);
-			State = 106;
+			State = 254;
 			identifier();
-			State = 108;
+			State = 256;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 107;
+				State = 255;
 				stageTiming();
 				}
 			}
 
-			State = 110;
+			State = 258;
 			Match(LBRACE);
-			State = 114;
+			State = 262;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==SEND) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 32346472704L) != 0)) {
 				{
 				{
-				State = 111;
+				State = 259;
 				stageItem();
 				}
 				}
-				State = 116;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 117;
+			State = 265;
 			Match(RBRACE);
 			}
 		}
@@ -675,35 +1775,35 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public StageTimingContext stageTiming() {
 		StageTimingContext _localctx = new StageTimingContext(Context, State);
-		EnterRule(_localctx, 16, RULE_stageTiming);
+		EnterRule(_localctx, 36, RULE_stageTiming);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 119;
+			State = 267;
 			Match(AFTER);
-			State = 120;
+			State = 268;
 			durationValue();
-			State = 123;
+			State = 271;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE) {
 				{
-				State = 121;
+				State = 269;
 				Match(RANGE);
-				State = 122;
+				State = 270;
 				durationValue();
 				}
 			}
 
-			State = 127;
+			State = 275;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 125;
+				State = 273;
 				Match(FROM);
-				State = 126;
+				State = 274;
 				identifier();
 				}
 			}
@@ -740,22 +1840,22 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public DurationValueContext durationValue() {
 		DurationValueContext _localctx = new DurationValueContext(Context, State);
-		EnterRule(_localctx, 18, RULE_durationValue);
+		EnterRule(_localctx, 38, RULE_durationValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 130;
+			State = 278;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 129;
+				State = 277;
 				Match(MINUS);
 				}
 			}
 
-			State = 132;
+			State = 280;
 			Match(DURATION);
 			}
 		}
@@ -771,18 +1871,111 @@ internal partial class CampaignParser : Parser {
 	}
 
 	public partial class StageItemContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public SendActionContext sendAction() {
-			return GetRuleContext<SendActionContext>(0);
-		}
 		public StageItemContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
 		}
 		public override int RuleIndex { get { return RULE_stageItem; } }
+	 
+		public StageItemContext() { }
+		public virtual void CopyFrom(StageItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class StageWhenContext : StageItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(CampaignParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public StageWhenContext(StageItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitStageItem(this);
+			if (typedVisitor != null) return typedVisitor.VisitStageWhen(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StageUnlessContext : StageItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNLESS() { return GetToken(CampaignParser.UNLESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public StageUnlessContext(StageItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStageUnless(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StageSendContext : StageItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public SendActionContext sendAction() {
+			return GetRuleContext<SendActionContext>(0);
+		}
+		public StageSendContext(StageItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStageSend(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StageVariantContext : StageItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(CampaignParser.FOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CampaignParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CampaignParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StageItemContext[] stageItem() {
+			return GetRuleContexts<StageItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StageItemContext stageItem(int i) {
+			return GetRuleContext<StageItemContext>(i);
+		}
+		public StageVariantContext(StageItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStageVariant(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StageOtherwiseContext : StageItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OTHERWISE() { return GetToken(CampaignParser.OTHERWISE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CampaignParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CampaignParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StageItemContext[] stageItem() {
+			return GetRuleContexts<StageItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StageItemContext stageItem(int i) {
+			return GetRuleContext<StageItemContext>(i);
+		}
+		public StageOtherwiseContext(StageItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStageOtherwise(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ClickRuleContext : StageItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(CampaignParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CLICK() { return GetToken(CampaignParser.CLICK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(CampaignParser.SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
+			return GetRuleContext<PathContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASSIGN() { return GetToken(CampaignParser.ASSIGN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CampaignParser.STRING, 0); }
+		public ClickRuleContext(StageItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitClickRule(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -790,12 +1983,124 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public StageItemContext stageItem() {
 		StageItemContext _localctx = new StageItemContext(Context, State);
-		EnterRule(_localctx, 20, RULE_stageItem);
+		EnterRule(_localctx, 40, RULE_stageItem);
+		int _la;
 		try {
-			EnterOuterAlt(_localctx, 1);
-			{
-			State = 134;
-			sendAction();
+			State = 317;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case WHEN:
+				_localctx = new StageWhenContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 282;
+				Match(WHEN);
+				State = 283;
+				expression();
+				}
+				break;
+			case UNLESS:
+				_localctx = new StageUnlessContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 284;
+				Match(UNLESS);
+				State = 285;
+				expression();
+				}
+				break;
+			case SEND:
+				_localctx = new StageSendContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 286;
+				sendAction();
+				}
+				break;
+			case FOR:
+				_localctx = new StageVariantContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 287;
+				Match(FOR);
+				State = 288;
+				identifier();
+				State = 289;
+				Match(LBRACE);
+				State = 293;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 32346472704L) != 0)) {
+					{
+					{
+					State = 290;
+					stageItem();
+					}
+					}
+					State = 295;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 296;
+				Match(RBRACE);
+				}
+				break;
+			case OTHERWISE:
+				_localctx = new StageOtherwiseContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 298;
+				Match(OTHERWISE);
+				State = 299;
+				Match(LBRACE);
+				State = 303;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 32346472704L) != 0)) {
+					{
+					{
+					State = 300;
+					stageItem();
+					}
+					}
+					State = 305;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 306;
+				Match(RBRACE);
+				}
+				break;
+			case ON:
+				_localctx = new ClickRuleContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 307;
+				Match(ON);
+				State = 308;
+				Match(CLICK);
+				State = 310;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==STRING) {
+					{
+					State = 309;
+					Match(STRING);
+					}
+				}
+
+				State = 312;
+				Match(SET);
+				State = 313;
+				path();
+				State = 314;
+				Match(ASSIGN);
+				State = 315;
+				expression();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -839,61 +2144,61 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public SendActionContext sendAction() {
 		SendActionContext _localctx = new SendActionContext(Context, State);
-		EnterRule(_localctx, 22, RULE_sendAction);
+		EnterRule(_localctx, 42, RULE_sendAction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 136;
+			State = 319;
 			Match(SEND);
-			State = 137;
+			State = 320;
 			identifier();
-			State = 139;
+			State = 322;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 138;
+				State = 321;
 				Match(STRING);
 				}
 			}
 
-			State = 144;
+			State = 327;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==FROM || _la==SUBJECT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 412317909632L) != 0)) {
 				{
 				{
-				State = 141;
+				State = 324;
 				messageOption();
 				}
 				}
-				State = 146;
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 338;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 147;
+				State = 330;
 				Match(LBRACE);
-				State = 151;
+				State = 334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==FROM || _la==SUBJECT) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 412317909632L) != 0)) {
 					{
 					{
-					State = 148;
+					State = 331;
 					messageOption();
 					}
 					}
-					State = 153;
+					State = 336;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 154;
+				State = 337;
 				Match(RBRACE);
 				}
 			}
@@ -947,32 +2252,67 @@ internal partial class CampaignParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PreheaderOptionContext : MessageOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREHEADER() { return GetToken(CampaignParser.PREHEADER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CampaignParser.STRING, 0); }
+		public PreheaderOptionContext(MessageOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPreheaderOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BodyOptionContext : MessageOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BODY() { return GetToken(CampaignParser.BODY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CampaignParser.STRING, 0); }
+		public BodyOptionContext(MessageOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBodyOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IncentiveOptionContext : MessageOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCENTIVE() { return GetToken(CampaignParser.INCENTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public IncentiveOptionContext(MessageOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIncentiveOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public MessageOptionContext messageOption() {
 		MessageOptionContext _localctx = new MessageOptionContext(Context, State);
-		EnterRule(_localctx, 24, RULE_messageOption);
+		EnterRule(_localctx, 44, RULE_messageOption);
 		int _la;
 		try {
-			State = 165;
+			State = 354;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SUBJECT:
 				_localctx = new SubjectOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 340;
 				Match(SUBJECT);
-				State = 158;
+				State = 341;
 				Match(STRING);
-				State = 161;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WEIGHT) {
 					{
-					State = 159;
+					State = 342;
 					Match(WEIGHT);
-					State = 160;
+					State = 343;
 					Match(NUMBER);
 					}
 				}
@@ -983,10 +2323,40 @@ internal partial class CampaignParser : Parser {
 				_localctx = new SenderOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 163;
+				State = 346;
 				Match(FROM);
-				State = 164;
+				State = 347;
 				Match(STRING);
+				}
+				break;
+			case PREHEADER:
+				_localctx = new PreheaderOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 348;
+				Match(PREHEADER);
+				State = 349;
+				Match(STRING);
+				}
+				break;
+			case BODY:
+				_localctx = new BodyOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 350;
+				Match(BODY);
+				State = 351;
+				Match(STRING);
+				}
+				break;
+			case INCENTIVE:
+				_localctx = new IncentiveOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 352;
+				Match(INCENTIVE);
+				State = 353;
+				identifier();
 				}
 				break;
 			default:
@@ -1024,11 +2394,11 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 26, RULE_expression);
+		EnterRule(_localctx, 46, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 167;
+			State = 356;
 			orExpression();
 			}
 		}
@@ -1070,26 +2440,26 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public OrExpressionContext orExpression() {
 		OrExpressionContext _localctx = new OrExpressionContext(Context, State);
-		EnterRule(_localctx, 28, RULE_orExpression);
+		EnterRule(_localctx, 48, RULE_orExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 169;
+			State = 358;
 			andExpression();
-			State = 174;
+			State = 363;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 170;
+				State = 359;
 				Match(OR);
-				State = 171;
+				State = 360;
 				andExpression();
 				}
 				}
-				State = 176;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1133,26 +2503,26 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public AndExpressionContext andExpression() {
 		AndExpressionContext _localctx = new AndExpressionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_andExpression);
+		EnterRule(_localctx, 50, RULE_andExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 366;
 			notExpression();
-			State = 182;
+			State = 371;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 178;
+				State = 367;
 				Match(AND);
-				State = 179;
+				State = 368;
 				notExpression();
 				}
 				}
-				State = 184;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1193,17 +2563,17 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public NotExpressionContext notExpression() {
 		NotExpressionContext _localctx = new NotExpressionContext(Context, State);
-		EnterRule(_localctx, 32, RULE_notExpression);
+		EnterRule(_localctx, 52, RULE_notExpression);
 		try {
-			State = 188;
+			State = 377;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 185;
+				State = 374;
 				Match(NOT);
-				State = 186;
+				State = 375;
 				notExpression();
 				}
 				break;
@@ -1214,6 +2584,38 @@ internal partial class CampaignParser : Parser {
 			case LAST:
 			case TRUE:
 			case FALSE:
+			case IMPORT:
+			case INCENTIVE:
+			case POLICY:
+			case ENTRY:
+			case REENTRY:
+			case ONCE:
+			case DAILY:
+			case NEVER:
+			case ON:
+			case ANNIVERSARY:
+			case OF:
+			case AT:
+			case WHEN:
+			case UNLESS:
+			case FOR:
+			case OTHERWISE:
+			case CLICK:
+			case SET:
+			case PREHEADER:
+			case BODY:
+			case EXPIRES:
+			case CAP:
+			case PER:
+			case GOAL:
+			case WITHIN:
+			case EXIT:
+			case THEN:
+			case ENROLL:
+			case FINALLY:
+			case DATE:
+			case TIME:
+			case MONEY:
 			case DURATION:
 			case PERCENT:
 			case NUMBER:
@@ -1224,7 +2626,7 @@ internal partial class CampaignParser : Parser {
 			case MINUS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 187;
+				State = 376;
 				comparison();
 				}
 				break;
@@ -1276,61 +2678,61 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 34, RULE_comparison);
+		EnterRule(_localctx, 54, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
+			State = 379;
 			additive();
-			State = 207;
+			State = 396;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				{
-				State = 191;
+				State = 380;
 				comparisonOperator();
-				State = 192;
+				State = 381;
 				additive();
 				}
 				break;
 			case 2:
 				{
-				State = 195;
+				State = 384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 194;
+					State = 383;
 					Match(NOT);
 					}
 				}
 
-				State = 197;
+				State = 386;
 				Match(BETWEEN);
-				State = 198;
+				State = 387;
 				additive();
-				State = 199;
+				State = 388;
 				Match(AND);
-				State = 200;
+				State = 389;
 				additive();
 				}
 				break;
 			case 3:
 				{
-				State = 203;
+				State = 392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 202;
+					State = 391;
 					Match(NOT);
 					}
 				}
 
-				State = 205;
+				State = 394;
 				Match(IN);
-				State = 206;
+				State = 395;
 				listLiteral();
 				}
 				break;
@@ -1372,14 +2774,14 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 36, RULE_comparisonOperator);
+		EnterRule(_localctx, 56, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 209;
+			State = 398;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 4363686772736L) != 0)) ) {
+			if ( !(((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -1430,20 +2832,20 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public AdditiveContext additive() {
 		AdditiveContext _localctx = new AdditiveContext(Context, State);
-		EnterRule(_localctx, 38, RULE_additive);
+		EnterRule(_localctx, 58, RULE_additive);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 211;
+			State = 400;
 			multiplicative();
-			State = 216;
+			State = 405;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 212;
+				State = 401;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1452,11 +2854,11 @@ internal partial class CampaignParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 213;
+				State = 402;
 				multiplicative();
 				}
 				}
-				State = 218;
+				State = 407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1504,20 +2906,20 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public MultiplicativeContext multiplicative() {
 		MultiplicativeContext _localctx = new MultiplicativeContext(Context, State);
-		EnterRule(_localctx, 40, RULE_multiplicative);
+		EnterRule(_localctx, 60, RULE_multiplicative);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 219;
+			State = 408;
 			unary();
-			State = 224;
+			State = 413;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 220;
+				State = 409;
 				_la = TokenStream.LA(1);
 				if ( !(_la==STAR || _la==SLASH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1526,11 +2928,11 @@ internal partial class CampaignParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 221;
+				State = 410;
 				unary();
 				}
 				}
-				State = 226;
+				State = 415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1571,17 +2973,17 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public UnaryContext unary() {
 		UnaryContext _localctx = new UnaryContext(Context, State);
-		EnterRule(_localctx, 42, RULE_unary);
+		EnterRule(_localctx, 62, RULE_unary);
 		try {
-			State = 230;
+			State = 419;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 227;
+				State = 416;
 				Match(MINUS);
-				State = 228;
+				State = 417;
 				unary();
 				}
 				break;
@@ -1592,6 +2994,38 @@ internal partial class CampaignParser : Parser {
 			case LAST:
 			case TRUE:
 			case FALSE:
+			case IMPORT:
+			case INCENTIVE:
+			case POLICY:
+			case ENTRY:
+			case REENTRY:
+			case ONCE:
+			case DAILY:
+			case NEVER:
+			case ON:
+			case ANNIVERSARY:
+			case OF:
+			case AT:
+			case WHEN:
+			case UNLESS:
+			case FOR:
+			case OTHERWISE:
+			case CLICK:
+			case SET:
+			case PREHEADER:
+			case BODY:
+			case EXPIRES:
+			case CAP:
+			case PER:
+			case GOAL:
+			case WITHIN:
+			case EXIT:
+			case THEN:
+			case ENROLL:
+			case FINALLY:
+			case DATE:
+			case TIME:
+			case MONEY:
 			case DURATION:
 			case PERCENT:
 			case NUMBER:
@@ -1601,7 +3035,7 @@ internal partial class CampaignParser : Parser {
 			case LBRACK:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 229;
+				State = 418;
 				primary();
 				}
 				break;
@@ -1725,21 +3159,21 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public PrimaryContext primary() {
 		PrimaryContext _localctx = new PrimaryContext(Context, State);
-		EnterRule(_localctx, 44, RULE_primary);
+		EnterRule(_localctx, 64, RULE_primary);
 		int _la;
 		try {
-			State = 261;
+			State = 450;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new ParenthesizedContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 232;
+				State = 421;
 				Match(LPAREN);
-				State = 233;
+				State = 422;
 				expression();
-				State = 234;
+				State = 423;
 				Match(RPAREN);
 				}
 				break;
@@ -1747,28 +3181,57 @@ internal partial class CampaignParser : Parser {
 				_localctx = new LastEventContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 425;
 				Match(LAST);
-				State = 242;
+				State = 431;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case AFTER:
 				case FROM:
 				case SUBJECT:
 				case WEIGHT:
+				case IMPORT:
+				case INCENTIVE:
+				case POLICY:
+				case ENTRY:
+				case REENTRY:
+				case ONCE:
+				case DAILY:
+				case NEVER:
+				case ON:
+				case ANNIVERSARY:
+				case OF:
+				case AT:
+				case WHEN:
+				case UNLESS:
+				case FOR:
+				case OTHERWISE:
+				case CLICK:
+				case SET:
+				case PREHEADER:
+				case BODY:
+				case EXPIRES:
+				case CAP:
+				case PER:
+				case GOAL:
+				case WITHIN:
+				case EXIT:
+				case THEN:
+				case ENROLL:
+				case FINALLY:
 				case IDENT:
 					{
-					State = 237;
+					State = 426;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 238;
+					State = 427;
 					Match(LPAREN);
-					State = 239;
+					State = 428;
 					path();
-					State = 240;
+					State = 429;
 					Match(RPAREN);
 					}
 					break;
@@ -1781,37 +3244,37 @@ internal partial class CampaignParser : Parser {
 				_localctx = new CallContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 244;
+				State = 433;
 				identifier();
-				State = 245;
+				State = 434;
 				Match(LPAREN);
-				State = 254;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8796789221056L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2990390152573953728L) != 0) || _la==MINUS) {
 					{
-					State = 246;
+					State = 435;
 					argument();
-					State = 251;
+					State = 440;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 247;
+						State = 436;
 						Match(COMMA);
-						State = 248;
+						State = 437;
 						argument();
 						}
 						}
-						State = 253;
+						State = 442;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 256;
+				State = 445;
 				Match(RPAREN);
 				}
 				break;
@@ -1819,7 +3282,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new ReferenceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 258;
+				State = 447;
 				path();
 				}
 				break;
@@ -1827,7 +3290,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new LiteralValueContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 259;
+				State = 448;
 				literal();
 				}
 				break;
@@ -1835,7 +3298,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new ListContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 260;
+				State = 449;
 				listLiteral();
 				}
 				break;
@@ -1874,21 +3337,21 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ArgumentContext argument() {
 		ArgumentContext _localctx = new ArgumentContext(Context, State);
-		EnterRule(_localctx, 46, RULE_argument);
+		EnterRule(_localctx, 66, RULE_argument);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 263;
+			State = 452;
 			expression();
-			State = 266;
+			State = 455;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 264;
+				State = 453;
 				Match(IN);
-				State = 265;
+				State = 454;
 				Match(DURATION);
 				}
 			}
@@ -1933,26 +3396,26 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 48, RULE_path);
+		EnterRule(_localctx, 68, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 268;
+			State = 457;
 			identifier();
-			State = 273;
+			State = 462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 269;
+				State = 458;
 				Match(DOT);
-				State = 270;
+				State = 459;
 				identifier();
 				}
 				}
-				State = 275;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1998,53 +3461,53 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ListLiteralContext listLiteral() {
 		ListLiteralContext _localctx = new ListLiteralContext(Context, State);
-		EnterRule(_localctx, 50, RULE_listLiteral);
+		EnterRule(_localctx, 70, RULE_listLiteral);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 276;
+			State = 465;
 			Match(LBRACK);
-			State = 285;
+			State = 474;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8796789221056L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2990390152573953728L) != 0) || _la==MINUS) {
 				{
-				State = 277;
+				State = 466;
 				expression();
-				State = 282;
+				State = 471;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 278;
+						State = 467;
 						Match(COMMA);
-						State = 279;
+						State = 468;
 						expression();
 						}
 						} 
 					}
-					State = 284;
+					State = 473;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 				}
 				}
 			}
 
-			State = 288;
+			State = 477;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 287;
+				State = 476;
 				Match(COMMA);
 				}
 			}
 
-			State = 290;
+			State = 479;
 			Match(RBRACK);
 			}
 		}
@@ -2064,6 +3527,9 @@ internal partial class CampaignParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(CampaignParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DURATION() { return GetToken(CampaignParser.DURATION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(CampaignParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONEY() { return GetToken(CampaignParser.MONEY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(CampaignParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME() { return GetToken(CampaignParser.TIME, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRUE() { return GetToken(CampaignParser.TRUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FALSE() { return GetToken(CampaignParser.FALSE, 0); }
 		public LiteralContext(ParserRuleContext parent, int invokingState)
@@ -2082,14 +3548,14 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 52, RULE_literal);
+		EnterRule(_localctx, 72, RULE_literal);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
+			State = 481;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8257536L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35747322042646528L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2115,6 +3581,35 @@ internal partial class CampaignParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBJECT() { return GetToken(CampaignParser.SUBJECT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEIGHT() { return GetToken(CampaignParser.WEIGHT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(CampaignParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPORT() { return GetToken(CampaignParser.IMPORT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCENTIVE() { return GetToken(CampaignParser.INCENTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY() { return GetToken(CampaignParser.POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENTRY() { return GetToken(CampaignParser.ENTRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REENTRY() { return GetToken(CampaignParser.REENTRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONCE() { return GetToken(CampaignParser.ONCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DAILY() { return GetToken(CampaignParser.DAILY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEVER() { return GetToken(CampaignParser.NEVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(CampaignParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANNIVERSARY() { return GetToken(CampaignParser.ANNIVERSARY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(CampaignParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(CampaignParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(CampaignParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNLESS() { return GetToken(CampaignParser.UNLESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(CampaignParser.FOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OTHERWISE() { return GetToken(CampaignParser.OTHERWISE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CLICK() { return GetToken(CampaignParser.CLICK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(CampaignParser.SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREHEADER() { return GetToken(CampaignParser.PREHEADER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BODY() { return GetToken(CampaignParser.BODY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXPIRES() { return GetToken(CampaignParser.EXPIRES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(CampaignParser.CAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(CampaignParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GOAL() { return GetToken(CampaignParser.GOAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHIN() { return GetToken(CampaignParser.WITHIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXIT() { return GetToken(CampaignParser.EXIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(CampaignParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENROLL() { return GetToken(CampaignParser.ENROLL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FINALLY() { return GetToken(CampaignParser.FINALLY, 0); }
 		public IdentifierContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2131,14 +3626,14 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 54, RULE_identifier);
+		EnterRule(_localctx, 74, RULE_identifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
+			State = 483;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 16778944L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72339069014116032L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2159,103 +3654,172 @@ internal partial class CampaignParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,51,297,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,83,486,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,1,0,5,0,58,
-		8,0,10,0,12,0,61,9,0,1,0,1,0,1,1,1,1,1,1,3,1,68,8,1,1,1,1,1,5,1,72,8,1,
-		10,1,12,1,75,9,1,1,1,1,1,1,2,1,2,1,2,1,2,3,2,83,8,2,1,3,1,3,1,3,1,4,1,
-		4,1,4,3,4,91,8,4,1,5,1,5,1,5,1,5,3,5,97,8,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
-		6,1,7,1,7,1,7,3,7,109,8,7,1,7,1,7,5,7,113,8,7,10,7,12,7,116,9,7,1,7,1,
-		7,1,8,1,8,1,8,1,8,3,8,124,8,8,1,8,1,8,3,8,128,8,8,1,9,3,9,131,8,9,1,9,
-		1,9,1,10,1,10,1,11,1,11,1,11,3,11,140,8,11,1,11,5,11,143,8,11,10,11,12,
-		11,146,9,11,1,11,1,11,5,11,150,8,11,10,11,12,11,153,9,11,1,11,3,11,156,
-		8,11,1,12,1,12,1,12,1,12,3,12,162,8,12,1,12,1,12,3,12,166,8,12,1,13,1,
-		13,1,14,1,14,1,14,5,14,173,8,14,10,14,12,14,176,9,14,1,15,1,15,1,15,5,
-		15,181,8,15,10,15,12,15,184,9,15,1,16,1,16,1,16,3,16,189,8,16,1,17,1,17,
-		1,17,1,17,1,17,3,17,196,8,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,204,8,
-		17,1,17,1,17,3,17,208,8,17,1,18,1,18,1,19,1,19,1,19,5,19,215,8,19,10,19,
-		12,19,218,9,19,1,20,1,20,1,20,5,20,223,8,20,10,20,12,20,226,9,20,1,21,
-		1,21,1,21,3,21,231,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,
-		22,3,22,243,8,22,1,22,1,22,1,22,1,22,1,22,5,22,250,8,22,10,22,12,22,253,
-		9,22,3,22,255,8,22,1,22,1,22,1,22,1,22,1,22,3,22,262,8,22,1,23,1,23,1,
-		23,3,23,267,8,23,1,24,1,24,1,24,5,24,272,8,24,10,24,12,24,275,9,24,1,25,
-		1,25,1,25,1,25,5,25,281,8,25,10,25,12,25,284,9,25,3,25,286,8,25,1,25,3,
-		25,289,8,25,1,25,1,25,1,26,1,26,1,27,1,27,1,27,0,0,28,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,0,5,1,0,
-		35,41,1,0,42,43,1,0,44,45,1,0,17,22,3,0,6,7,9,10,24,24,312,0,59,1,0,0,
-		0,2,64,1,0,0,0,4,82,1,0,0,0,6,84,1,0,0,0,8,90,1,0,0,0,10,92,1,0,0,0,12,
-		100,1,0,0,0,14,105,1,0,0,0,16,119,1,0,0,0,18,130,1,0,0,0,20,134,1,0,0,
-		0,22,136,1,0,0,0,24,165,1,0,0,0,26,167,1,0,0,0,28,169,1,0,0,0,30,177,1,
-		0,0,0,32,188,1,0,0,0,34,190,1,0,0,0,36,209,1,0,0,0,38,211,1,0,0,0,40,219,
-		1,0,0,0,42,230,1,0,0,0,44,261,1,0,0,0,46,263,1,0,0,0,48,268,1,0,0,0,50,
-		276,1,0,0,0,52,292,1,0,0,0,54,294,1,0,0,0,56,58,3,2,1,0,57,56,1,0,0,0,
-		58,61,1,0,0,0,59,57,1,0,0,0,59,60,1,0,0,0,60,62,1,0,0,0,61,59,1,0,0,0,
-		62,63,5,0,0,1,63,1,1,0,0,0,64,65,5,1,0,0,65,67,3,54,27,0,66,68,5,22,0,
-		0,67,66,1,0,0,0,67,68,1,0,0,0,68,69,1,0,0,0,69,73,5,25,0,0,70,72,3,4,2,
-		0,71,70,1,0,0,0,72,75,1,0,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,76,1,0,0,
-		0,75,73,1,0,0,0,76,77,5,26,0,0,77,3,1,0,0,0,78,83,3,10,5,0,79,83,3,12,
-		6,0,80,83,3,14,7,0,81,83,3,6,3,0,82,78,1,0,0,0,82,79,1,0,0,0,82,80,1,0,
-		0,0,82,81,1,0,0,0,83,5,1,0,0,0,84,85,3,54,27,0,85,86,3,8,4,0,86,7,1,0,
-		0,0,87,91,3,52,26,0,88,91,3,54,27,0,89,91,3,50,25,0,90,87,1,0,0,0,90,88,
-		1,0,0,0,90,89,1,0,0,0,91,9,1,0,0,0,92,93,5,2,0,0,93,96,5,25,0,0,94,95,
-		5,3,0,0,95,97,3,26,13,0,96,94,1,0,0,0,96,97,1,0,0,0,97,98,1,0,0,0,98,99,
-		5,26,0,0,99,11,1,0,0,0,100,101,5,4,0,0,101,102,3,54,27,0,102,103,5,41,
-		0,0,103,104,3,26,13,0,104,13,1,0,0,0,105,106,5,5,0,0,106,108,3,54,27,0,
-		107,109,3,16,8,0,108,107,1,0,0,0,108,109,1,0,0,0,109,110,1,0,0,0,110,114,
-		5,25,0,0,111,113,3,20,10,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,0,
-		0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,117,118,5,26,0,0,118,
-		15,1,0,0,0,119,120,5,6,0,0,120,123,3,18,9,0,121,122,5,32,0,0,122,124,3,
-		18,9,0,123,121,1,0,0,0,123,124,1,0,0,0,124,127,1,0,0,0,125,126,5,7,0,0,
-		126,128,3,54,27,0,127,125,1,0,0,0,127,128,1,0,0,0,128,17,1,0,0,0,129,131,
-		5,43,0,0,130,129,1,0,0,0,130,131,1,0,0,0,131,132,1,0,0,0,132,133,5,19,
-		0,0,133,19,1,0,0,0,134,135,3,22,11,0,135,21,1,0,0,0,136,137,5,8,0,0,137,
-		139,3,54,27,0,138,140,5,22,0,0,139,138,1,0,0,0,139,140,1,0,0,0,140,144,
-		1,0,0,0,141,143,3,24,12,0,142,141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,
-		0,0,144,145,1,0,0,0,145,155,1,0,0,0,146,144,1,0,0,0,147,151,5,25,0,0,148,
-		150,3,24,12,0,149,148,1,0,0,0,150,153,1,0,0,0,151,149,1,0,0,0,151,152,
-		1,0,0,0,152,154,1,0,0,0,153,151,1,0,0,0,154,156,5,26,0,0,155,147,1,0,0,
-		0,155,156,1,0,0,0,156,23,1,0,0,0,157,158,5,9,0,0,158,161,5,22,0,0,159,
-		160,5,10,0,0,160,162,5,21,0,0,161,159,1,0,0,0,161,162,1,0,0,0,162,166,
-		1,0,0,0,163,164,5,7,0,0,164,166,5,22,0,0,165,157,1,0,0,0,165,163,1,0,0,
-		0,166,25,1,0,0,0,167,168,3,28,14,0,168,27,1,0,0,0,169,174,3,30,15,0,170,
-		171,5,12,0,0,171,173,3,30,15,0,172,170,1,0,0,0,173,176,1,0,0,0,174,172,
-		1,0,0,0,174,175,1,0,0,0,175,29,1,0,0,0,176,174,1,0,0,0,177,182,3,32,16,
-		0,178,179,5,11,0,0,179,181,3,32,16,0,180,178,1,0,0,0,181,184,1,0,0,0,182,
-		180,1,0,0,0,182,183,1,0,0,0,183,31,1,0,0,0,184,182,1,0,0,0,185,186,5,13,
-		0,0,186,189,3,32,16,0,187,189,3,34,17,0,188,185,1,0,0,0,188,187,1,0,0,
-		0,189,33,1,0,0,0,190,207,3,38,19,0,191,192,3,36,18,0,192,193,3,38,19,0,
-		193,208,1,0,0,0,194,196,5,13,0,0,195,194,1,0,0,0,195,196,1,0,0,0,196,197,
-		1,0,0,0,197,198,5,14,0,0,198,199,3,38,19,0,199,200,5,11,0,0,200,201,3,
-		38,19,0,201,208,1,0,0,0,202,204,5,13,0,0,203,202,1,0,0,0,203,204,1,0,0,
-		0,204,205,1,0,0,0,205,206,5,15,0,0,206,208,3,50,25,0,207,191,1,0,0,0,207,
-		195,1,0,0,0,207,203,1,0,0,0,207,208,1,0,0,0,208,35,1,0,0,0,209,210,7,0,
-		0,0,210,37,1,0,0,0,211,216,3,40,20,0,212,213,7,1,0,0,213,215,3,40,20,0,
-		214,212,1,0,0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,39,
-		1,0,0,0,218,216,1,0,0,0,219,224,3,42,21,0,220,221,7,2,0,0,221,223,3,42,
-		21,0,222,220,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,
-		41,1,0,0,0,226,224,1,0,0,0,227,228,5,43,0,0,228,231,3,42,21,0,229,231,
-		3,44,22,0,230,227,1,0,0,0,230,229,1,0,0,0,231,43,1,0,0,0,232,233,5,27,
-		0,0,233,234,3,26,13,0,234,235,5,28,0,0,235,262,1,0,0,0,236,242,5,16,0,
-		0,237,243,3,48,24,0,238,239,5,27,0,0,239,240,3,48,24,0,240,241,5,28,0,
-		0,241,243,1,0,0,0,242,237,1,0,0,0,242,238,1,0,0,0,243,262,1,0,0,0,244,
-		245,3,54,27,0,245,254,5,27,0,0,246,251,3,46,23,0,247,248,5,31,0,0,248,
-		250,3,46,23,0,249,247,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,
-		1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,254,246,1,0,0,0,254,255,1,0,0,
-		0,255,256,1,0,0,0,256,257,5,28,0,0,257,262,1,0,0,0,258,262,3,48,24,0,259,
-		262,3,52,26,0,260,262,3,50,25,0,261,232,1,0,0,0,261,236,1,0,0,0,261,244,
-		1,0,0,0,261,258,1,0,0,0,261,259,1,0,0,0,261,260,1,0,0,0,262,45,1,0,0,0,
-		263,266,3,26,13,0,264,265,5,15,0,0,265,267,5,19,0,0,266,264,1,0,0,0,266,
-		267,1,0,0,0,267,47,1,0,0,0,268,273,3,54,27,0,269,270,5,33,0,0,270,272,
-		3,54,27,0,271,269,1,0,0,0,272,275,1,0,0,0,273,271,1,0,0,0,273,274,1,0,
-		0,0,274,49,1,0,0,0,275,273,1,0,0,0,276,285,5,29,0,0,277,282,3,26,13,0,
-		278,279,5,31,0,0,279,281,3,26,13,0,280,278,1,0,0,0,281,284,1,0,0,0,282,
-		280,1,0,0,0,282,283,1,0,0,0,283,286,1,0,0,0,284,282,1,0,0,0,285,277,1,
-		0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,289,5,31,0,0,288,287,1,0,0,0,
-		288,289,1,0,0,0,289,290,1,0,0,0,290,291,5,30,0,0,291,51,1,0,0,0,292,293,
-		7,3,0,0,293,53,1,0,0,0,294,295,7,4,0,0,295,55,1,0,0,0,35,59,67,73,82,90,
-		96,108,114,123,127,130,139,144,151,155,161,165,174,182,188,195,203,207,
-		216,224,230,242,251,254,261,266,273,282,285,288
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		2,36,7,36,2,37,7,37,1,0,5,0,78,8,0,10,0,12,0,81,9,0,1,0,1,0,1,1,1,1,1,
+		1,1,1,3,1,89,8,1,1,2,1,2,1,2,1,3,1,3,1,3,3,3,97,8,3,1,3,1,3,5,3,101,8,
+		3,10,3,12,3,104,9,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,3,4,114,8,4,1,5,1,
+		5,1,5,1,6,1,6,1,6,1,6,3,6,123,8,6,1,7,1,7,1,7,1,7,1,8,1,8,1,8,5,8,132,
+		8,8,10,8,12,8,135,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,147,
+		8,9,3,9,149,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,159,8,10,
+		1,10,1,10,1,10,1,10,3,10,165,8,10,1,10,1,10,3,10,169,8,10,3,10,171,8,10,
+		1,11,1,11,1,11,1,11,1,11,1,12,1,12,1,12,1,12,3,12,182,8,12,1,12,3,12,185,
+		8,12,1,12,1,12,5,12,189,8,12,10,12,12,12,192,9,12,1,12,1,12,1,13,1,13,
+		1,13,1,13,1,13,3,13,201,8,13,1,13,1,13,1,13,3,13,206,8,13,3,13,208,8,13,
+		1,13,1,13,3,13,212,8,13,3,13,214,8,13,1,14,1,14,3,14,218,8,14,1,15,1,15,
+		1,15,5,15,223,8,15,10,15,12,15,226,9,15,1,15,1,15,1,16,1,16,1,16,1,16,
+		1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,
+		3,16,248,8,16,1,16,1,16,3,16,252,8,16,1,17,1,17,1,17,3,17,257,8,17,1,17,
+		1,17,5,17,261,8,17,10,17,12,17,264,9,17,1,17,1,17,1,18,1,18,1,18,1,18,
+		3,18,272,8,18,1,18,1,18,3,18,276,8,18,1,19,3,19,279,8,19,1,19,1,19,1,20,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,292,8,20,10,20,12,20,295,
+		9,20,1,20,1,20,1,20,1,20,1,20,5,20,302,8,20,10,20,12,20,305,9,20,1,20,
+		1,20,1,20,1,20,3,20,311,8,20,1,20,1,20,1,20,1,20,1,20,3,20,318,8,20,1,
+		21,1,21,1,21,3,21,323,8,21,1,21,5,21,326,8,21,10,21,12,21,329,9,21,1,21,
+		1,21,5,21,333,8,21,10,21,12,21,336,9,21,1,21,3,21,339,8,21,1,22,1,22,1,
+		22,1,22,3,22,345,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,355,
+		8,22,1,23,1,23,1,24,1,24,1,24,5,24,362,8,24,10,24,12,24,365,9,24,1,25,
+		1,25,1,25,5,25,370,8,25,10,25,12,25,373,9,25,1,26,1,26,1,26,3,26,378,8,
+		26,1,27,1,27,1,27,1,27,1,27,3,27,385,8,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		3,27,393,8,27,1,27,1,27,3,27,397,8,27,1,28,1,28,1,29,1,29,1,29,5,29,404,
+		8,29,10,29,12,29,407,9,29,1,30,1,30,1,30,5,30,412,8,30,10,30,12,30,415,
+		9,30,1,31,1,31,1,31,3,31,420,8,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
+		32,1,32,1,32,3,32,432,8,32,1,32,1,32,1,32,1,32,1,32,5,32,439,8,32,10,32,
+		12,32,442,9,32,3,32,444,8,32,1,32,1,32,1,32,1,32,1,32,3,32,451,8,32,1,
+		33,1,33,1,33,3,33,456,8,33,1,34,1,34,1,34,5,34,461,8,34,10,34,12,34,464,
+		9,34,1,35,1,35,1,35,1,35,5,35,470,8,35,10,35,12,35,473,9,35,3,35,475,8,
+		35,1,35,3,35,478,8,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,0,0,38,0,2,4,
+		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,0,5,1,0,67,73,1,0,74,75,1,0,76,77,2,0,
+		17,18,48,54,4,0,6,7,9,10,19,47,56,56,533,0,79,1,0,0,0,2,88,1,0,0,0,4,90,
+		1,0,0,0,6,93,1,0,0,0,8,113,1,0,0,0,10,115,1,0,0,0,12,122,1,0,0,0,14,124,
+		1,0,0,0,16,128,1,0,0,0,18,148,1,0,0,0,20,170,1,0,0,0,22,172,1,0,0,0,24,
+		177,1,0,0,0,26,213,1,0,0,0,28,217,1,0,0,0,30,219,1,0,0,0,32,251,1,0,0,
+		0,34,253,1,0,0,0,36,267,1,0,0,0,38,278,1,0,0,0,40,317,1,0,0,0,42,319,1,
+		0,0,0,44,354,1,0,0,0,46,356,1,0,0,0,48,358,1,0,0,0,50,366,1,0,0,0,52,377,
+		1,0,0,0,54,379,1,0,0,0,56,398,1,0,0,0,58,400,1,0,0,0,60,408,1,0,0,0,62,
+		419,1,0,0,0,64,450,1,0,0,0,66,452,1,0,0,0,68,457,1,0,0,0,70,465,1,0,0,
+		0,72,481,1,0,0,0,74,483,1,0,0,0,76,78,3,2,1,0,77,76,1,0,0,0,78,81,1,0,
+		0,0,79,77,1,0,0,0,79,80,1,0,0,0,80,82,1,0,0,0,81,79,1,0,0,0,82,83,5,0,
+		0,1,83,1,1,0,0,0,84,89,3,4,2,0,85,89,3,22,11,0,86,89,3,24,12,0,87,89,3,
+		6,3,0,88,84,1,0,0,0,88,85,1,0,0,0,88,86,1,0,0,0,88,87,1,0,0,0,89,3,1,0,
+		0,0,90,91,5,19,0,0,91,92,5,54,0,0,92,5,1,0,0,0,93,94,5,1,0,0,94,96,3,74,
+		37,0,95,97,5,54,0,0,96,95,1,0,0,0,96,97,1,0,0,0,97,98,1,0,0,0,98,102,5,
+		57,0,0,99,101,3,8,4,0,100,99,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,
+		103,1,0,0,0,103,105,1,0,0,0,104,102,1,0,0,0,105,106,5,58,0,0,106,7,1,0,
+		0,0,107,114,3,16,8,0,108,114,3,22,11,0,109,114,3,24,12,0,110,114,3,30,
+		15,0,111,114,3,34,17,0,112,114,3,10,5,0,113,107,1,0,0,0,113,108,1,0,0,
+		0,113,109,1,0,0,0,113,110,1,0,0,0,113,111,1,0,0,0,113,112,1,0,0,0,114,
+		9,1,0,0,0,115,116,3,74,37,0,116,117,3,12,6,0,117,11,1,0,0,0,118,123,3,
+		72,36,0,119,123,3,14,7,0,120,123,3,74,37,0,121,123,3,70,35,0,122,118,1,
+		0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,13,1,0,0,0,124,
+		125,5,49,0,0,125,126,5,64,0,0,126,127,5,49,0,0,127,15,1,0,0,0,128,129,
+		5,2,0,0,129,133,5,57,0,0,130,132,3,18,9,0,131,130,1,0,0,0,132,135,1,0,
+		0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,133,1,0,0,0,136,
+		137,5,58,0,0,137,17,1,0,0,0,138,139,5,3,0,0,139,149,3,46,23,0,140,141,
+		5,22,0,0,141,149,3,20,10,0,142,146,5,23,0,0,143,147,5,26,0,0,144,145,5,
+		6,0,0,145,147,3,38,19,0,146,143,1,0,0,0,146,144,1,0,0,0,147,149,1,0,0,
+		0,148,138,1,0,0,0,148,140,1,0,0,0,148,142,1,0,0,0,149,19,1,0,0,0,150,171,
+		5,24,0,0,151,171,5,25,0,0,152,153,5,27,0,0,153,154,5,28,0,0,154,155,5,
+		29,0,0,155,158,3,68,34,0,156,157,5,30,0,0,157,159,5,49,0,0,158,156,1,0,
+		0,0,158,159,1,0,0,0,159,171,1,0,0,0,160,161,5,27,0,0,161,164,3,68,34,0,
+		162,163,5,30,0,0,163,165,5,49,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,
+		168,1,0,0,0,166,167,5,31,0,0,167,169,3,46,23,0,168,166,1,0,0,0,168,169,
+		1,0,0,0,169,171,1,0,0,0,170,150,1,0,0,0,170,151,1,0,0,0,170,152,1,0,0,
+		0,170,160,1,0,0,0,171,21,1,0,0,0,172,173,5,4,0,0,173,174,3,74,37,0,174,
+		175,5,73,0,0,175,176,3,46,23,0,176,23,1,0,0,0,177,178,5,20,0,0,178,181,
+		3,74,37,0,179,180,5,66,0,0,180,182,3,74,37,0,181,179,1,0,0,0,181,182,1,
+		0,0,0,182,184,1,0,0,0,183,185,5,54,0,0,184,183,1,0,0,0,184,185,1,0,0,0,
+		185,186,1,0,0,0,186,190,5,57,0,0,187,189,3,26,13,0,188,187,1,0,0,0,189,
+		192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,
+		0,0,0,193,194,5,58,0,0,194,25,1,0,0,0,195,207,5,39,0,0,196,197,3,38,19,
+		0,197,200,5,6,0,0,198,201,5,8,0,0,199,201,3,74,37,0,200,198,1,0,0,0,200,
+		199,1,0,0,0,201,208,1,0,0,0,202,205,5,48,0,0,203,204,5,30,0,0,204,206,
+		5,49,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,0,0,0,207,196,1,0,0,
+		0,207,202,1,0,0,0,208,214,1,0,0,0,209,211,5,56,0,0,210,212,3,28,14,0,211,
+		210,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,195,1,0,0,0,213,209,1,
+		0,0,0,214,27,1,0,0,0,215,218,3,72,36,0,216,218,3,70,35,0,217,215,1,0,0,
+		0,217,216,1,0,0,0,218,29,1,0,0,0,219,220,5,21,0,0,220,224,5,57,0,0,221,
+		223,3,32,16,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,
+		1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,58,0,0,228,31,1,0,0,
+		0,229,230,5,40,0,0,230,231,5,53,0,0,231,232,5,41,0,0,232,252,3,38,19,0,
+		233,234,5,42,0,0,234,235,3,68,34,0,235,236,5,43,0,0,236,237,3,38,19,0,
+		237,252,1,0,0,0,238,239,5,44,0,0,239,240,5,31,0,0,240,252,3,46,23,0,241,
+		242,5,45,0,0,242,243,5,46,0,0,243,252,3,74,37,0,244,245,5,47,0,0,245,247,
+		3,74,37,0,246,248,5,54,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,252,1,0,
+		0,0,249,250,5,56,0,0,250,252,3,12,6,0,251,229,1,0,0,0,251,233,1,0,0,0,
+		251,238,1,0,0,0,251,241,1,0,0,0,251,244,1,0,0,0,251,249,1,0,0,0,252,33,
+		1,0,0,0,253,254,5,5,0,0,254,256,3,74,37,0,255,257,3,36,18,0,256,255,1,
+		0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,258,262,5,57,0,0,259,261,3,40,20,
+		0,260,259,1,0,0,0,261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,
+		265,1,0,0,0,264,262,1,0,0,0,265,266,5,58,0,0,266,35,1,0,0,0,267,268,5,
+		6,0,0,268,271,3,38,19,0,269,270,5,64,0,0,270,272,3,38,19,0,271,269,1,0,
+		0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,7,0,0,274,276,3,74,37,0,
+		275,273,1,0,0,0,275,276,1,0,0,0,276,37,1,0,0,0,277,279,5,75,0,0,278,277,
+		1,0,0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,281,5,51,0,0,281,39,1,0,0,
+		0,282,283,5,31,0,0,283,318,3,46,23,0,284,285,5,32,0,0,285,318,3,46,23,
+		0,286,318,3,42,21,0,287,288,5,33,0,0,288,289,3,74,37,0,289,293,5,57,0,
+		0,290,292,3,40,20,0,291,290,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,293,
+		294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,58,0,0,297,318,1,
+		0,0,0,298,299,5,34,0,0,299,303,5,57,0,0,300,302,3,40,20,0,301,300,1,0,
+		0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,
+		303,1,0,0,0,306,318,5,58,0,0,307,308,5,27,0,0,308,310,5,35,0,0,309,311,
+		5,54,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,312,1,0,0,0,312,313,5,36,
+		0,0,313,314,3,68,34,0,314,315,5,73,0,0,315,316,3,46,23,0,316,318,1,0,0,
+		0,317,282,1,0,0,0,317,284,1,0,0,0,317,286,1,0,0,0,317,287,1,0,0,0,317,
+		298,1,0,0,0,317,307,1,0,0,0,318,41,1,0,0,0,319,320,5,8,0,0,320,322,3,74,
+		37,0,321,323,5,54,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,327,1,0,0,0,
+		324,326,3,44,22,0,325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,
+		328,1,0,0,0,328,338,1,0,0,0,329,327,1,0,0,0,330,334,5,57,0,0,331,333,3,
+		44,22,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
+		0,335,337,1,0,0,0,336,334,1,0,0,0,337,339,5,58,0,0,338,330,1,0,0,0,338,
+		339,1,0,0,0,339,43,1,0,0,0,340,341,5,9,0,0,341,344,5,54,0,0,342,343,5,
+		10,0,0,343,345,5,53,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,355,1,0,0,
+		0,346,347,5,7,0,0,347,355,5,54,0,0,348,349,5,37,0,0,349,355,5,54,0,0,350,
+		351,5,38,0,0,351,355,5,54,0,0,352,353,5,20,0,0,353,355,3,74,37,0,354,340,
+		1,0,0,0,354,346,1,0,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,0,
+		0,355,45,1,0,0,0,356,357,3,48,24,0,357,47,1,0,0,0,358,363,3,50,25,0,359,
+		360,5,12,0,0,360,362,3,50,25,0,361,359,1,0,0,0,362,365,1,0,0,0,363,361,
+		1,0,0,0,363,364,1,0,0,0,364,49,1,0,0,0,365,363,1,0,0,0,366,371,3,52,26,
+		0,367,368,5,11,0,0,368,370,3,52,26,0,369,367,1,0,0,0,370,373,1,0,0,0,371,
+		369,1,0,0,0,371,372,1,0,0,0,372,51,1,0,0,0,373,371,1,0,0,0,374,375,5,13,
+		0,0,375,378,3,52,26,0,376,378,3,54,27,0,377,374,1,0,0,0,377,376,1,0,0,
+		0,378,53,1,0,0,0,379,396,3,58,29,0,380,381,3,56,28,0,381,382,3,58,29,0,
+		382,397,1,0,0,0,383,385,5,13,0,0,384,383,1,0,0,0,384,385,1,0,0,0,385,386,
+		1,0,0,0,386,387,5,14,0,0,387,388,3,58,29,0,388,389,5,11,0,0,389,390,3,
+		58,29,0,390,397,1,0,0,0,391,393,5,13,0,0,392,391,1,0,0,0,392,393,1,0,0,
+		0,393,394,1,0,0,0,394,395,5,15,0,0,395,397,3,70,35,0,396,380,1,0,0,0,396,
+		384,1,0,0,0,396,392,1,0,0,0,396,397,1,0,0,0,397,55,1,0,0,0,398,399,7,0,
+		0,0,399,57,1,0,0,0,400,405,3,60,30,0,401,402,7,1,0,0,402,404,3,60,30,0,
+		403,401,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,59,
+		1,0,0,0,407,405,1,0,0,0,408,413,3,62,31,0,409,410,7,2,0,0,410,412,3,62,
+		31,0,411,409,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,414,1,0,0,0,414,
+		61,1,0,0,0,415,413,1,0,0,0,416,417,5,75,0,0,417,420,3,62,31,0,418,420,
+		3,64,32,0,419,416,1,0,0,0,419,418,1,0,0,0,420,63,1,0,0,0,421,422,5,59,
+		0,0,422,423,3,46,23,0,423,424,5,60,0,0,424,451,1,0,0,0,425,431,5,16,0,
+		0,426,432,3,68,34,0,427,428,5,59,0,0,428,429,3,68,34,0,429,430,5,60,0,
+		0,430,432,1,0,0,0,431,426,1,0,0,0,431,427,1,0,0,0,432,451,1,0,0,0,433,
+		434,3,74,37,0,434,443,5,59,0,0,435,440,3,66,33,0,436,437,5,63,0,0,437,
+		439,3,66,33,0,438,436,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,
+		1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,443,435,1,0,0,0,443,444,1,0,0,
+		0,444,445,1,0,0,0,445,446,5,60,0,0,446,451,1,0,0,0,447,451,3,68,34,0,448,
+		451,3,72,36,0,449,451,3,70,35,0,450,421,1,0,0,0,450,425,1,0,0,0,450,433,
+		1,0,0,0,450,447,1,0,0,0,450,448,1,0,0,0,450,449,1,0,0,0,451,65,1,0,0,0,
+		452,455,3,46,23,0,453,454,5,15,0,0,454,456,5,51,0,0,455,453,1,0,0,0,455,
+		456,1,0,0,0,456,67,1,0,0,0,457,462,3,74,37,0,458,459,5,65,0,0,459,461,
+		3,74,37,0,460,458,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,462,463,1,0,
+		0,0,463,69,1,0,0,0,464,462,1,0,0,0,465,474,5,61,0,0,466,471,3,46,23,0,
+		467,468,5,63,0,0,468,470,3,46,23,0,469,467,1,0,0,0,470,473,1,0,0,0,471,
+		469,1,0,0,0,471,472,1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,474,466,1,
+		0,0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,478,5,63,0,0,477,476,1,0,0,0,
+		477,478,1,0,0,0,478,479,1,0,0,0,479,480,5,62,0,0,480,71,1,0,0,0,481,482,
+		7,3,0,0,482,73,1,0,0,0,483,484,7,4,0,0,484,75,1,0,0,0,58,79,88,96,102,
+		113,122,133,146,148,158,164,168,170,181,184,190,200,205,207,211,213,217,
+		224,247,251,256,262,271,275,278,293,303,310,317,322,327,334,338,344,354,
+		363,371,377,384,392,396,405,413,419,431,440,443,450,455,462,471,474,477
 	};
 
 	public static readonly ATN _ATN =

@@ -42,6 +42,18 @@ internal interface ICampaignParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCampaignFile([NotNull] CampaignParser.CampaignFileContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.fileItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFileItem([NotNull] CampaignParser.FileItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.importDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitImportDecl([NotNull] CampaignParser.ImportDeclContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.campaignDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -66,17 +78,146 @@ internal interface ICampaignParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitSettingValue([NotNull] CampaignParser.SettingValueContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.timeRange"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTimeRange([NotNull] CampaignParser.TimeRangeContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.audienceDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitAudienceDecl([NotNull] CampaignParser.AudienceDeclContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>audienceWhere</c>
+	/// labeled alternative in <see cref="CampaignParser.audienceItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAudienceWhere([NotNull] CampaignParser.AudienceWhereContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>audienceEntry</c>
+	/// labeled alternative in <see cref="CampaignParser.audienceItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAudienceEntry([NotNull] CampaignParser.AudienceEntryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>audienceReentry</c>
+	/// labeled alternative in <see cref="CampaignParser.audienceItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAudienceReentry([NotNull] CampaignParser.AudienceReentryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>entryOnce</c>
+	/// labeled alternative in <see cref="CampaignParser.entryMode"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEntryOnce([NotNull] CampaignParser.EntryOnceContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>entryDaily</c>
+	/// labeled alternative in <see cref="CampaignParser.entryMode"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEntryDaily([NotNull] CampaignParser.EntryDailyContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>entryAnniversary</c>
+	/// labeled alternative in <see cref="CampaignParser.entryMode"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEntryAnniversary([NotNull] CampaignParser.EntryAnniversaryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>entryOn</c>
+	/// labeled alternative in <see cref="CampaignParser.entryMode"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEntryOn([NotNull] CampaignParser.EntryOnContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.segmentDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitSegmentDecl([NotNull] CampaignParser.SegmentDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.incentiveDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIncentiveDecl([NotNull] CampaignParser.IncentiveDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>incentiveExpiry</c>
+	/// labeled alternative in <see cref="CampaignParser.incentiveItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIncentiveExpiry([NotNull] CampaignParser.IncentiveExpiryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>incentiveProperty</c>
+	/// labeled alternative in <see cref="CampaignParser.incentiveItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIncentiveProperty([NotNull] CampaignParser.IncentivePropertyContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.incentiveValue"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIncentiveValue([NotNull] CampaignParser.IncentiveValueContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.policyDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPolicyDecl([NotNull] CampaignParser.PolicyDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>frequencyCap</c>
+	/// labeled alternative in <see cref="CampaignParser.policyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFrequencyCap([NotNull] CampaignParser.FrequencyCapContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>goal</c>
+	/// labeled alternative in <see cref="CampaignParser.policyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGoal([NotNull] CampaignParser.GoalContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>exitRule</c>
+	/// labeled alternative in <see cref="CampaignParser.policyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitExitRule([NotNull] CampaignParser.ExitRuleContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>handoff</c>
+	/// labeled alternative in <see cref="CampaignParser.policyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHandoff([NotNull] CampaignParser.HandoffContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>finalAction</c>
+	/// labeled alternative in <see cref="CampaignParser.policyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFinalAction([NotNull] CampaignParser.FinalActionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>policySetting</c>
+	/// labeled alternative in <see cref="CampaignParser.policyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPolicySetting([NotNull] CampaignParser.PolicySettingContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.stageDecl"/>.
 	/// </summary>
@@ -96,11 +237,47 @@ internal interface ICampaignParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDurationValue([NotNull] CampaignParser.DurationValueContext context);
 	/// <summary>
-	/// Visit a parse tree produced by <see cref="CampaignParser.stageItem"/>.
+	/// Visit a parse tree produced by the <c>stageWhen</c>
+	/// labeled alternative in <see cref="CampaignParser.stageItem"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitStageItem([NotNull] CampaignParser.StageItemContext context);
+	Result VisitStageWhen([NotNull] CampaignParser.StageWhenContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>stageUnless</c>
+	/// labeled alternative in <see cref="CampaignParser.stageItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStageUnless([NotNull] CampaignParser.StageUnlessContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>stageSend</c>
+	/// labeled alternative in <see cref="CampaignParser.stageItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStageSend([NotNull] CampaignParser.StageSendContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>stageVariant</c>
+	/// labeled alternative in <see cref="CampaignParser.stageItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStageVariant([NotNull] CampaignParser.StageVariantContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>stageOtherwise</c>
+	/// labeled alternative in <see cref="CampaignParser.stageItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStageOtherwise([NotNull] CampaignParser.StageOtherwiseContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>clickRule</c>
+	/// labeled alternative in <see cref="CampaignParser.stageItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitClickRule([NotNull] CampaignParser.ClickRuleContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.sendAction"/>.
 	/// </summary>
@@ -121,6 +298,27 @@ internal interface ICampaignParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitSenderOption([NotNull] CampaignParser.SenderOptionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>preheaderOption</c>
+	/// labeled alternative in <see cref="CampaignParser.messageOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPreheaderOption([NotNull] CampaignParser.PreheaderOptionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>bodyOption</c>
+	/// labeled alternative in <see cref="CampaignParser.messageOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBodyOption([NotNull] CampaignParser.BodyOptionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>incentiveOption</c>
+	/// labeled alternative in <see cref="CampaignParser.messageOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIncentiveOption([NotNull] CampaignParser.IncentiveOptionContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.expression"/>.
 	/// </summary>
