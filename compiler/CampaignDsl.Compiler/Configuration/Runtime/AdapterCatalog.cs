@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+
+namespace CampaignDsl.Compiler.Configuration.Runtime;
+
+/// <summary>
+/// The blocks of <c>runtime:</c> and the kinds each may be. Adding a kind, or a key to one, is a
+/// line here; the loader checks and stores it with no other change, and docs/configuration.md lists it.
+/// </summary>
+public static class AdapterCatalog
+{
+    public const string Data = "data";
+    public const string Sender = "sender";
+    public const string State = "state";
+
+    /// <summary>Each block's kinds by name.</summary>
+    public static FrozenDictionary<string, FrozenDictionary<string, AdapterKind>> Slots { get; } =
+        new Dictionary<string, FrozenDictionary<string, AdapterKind>>
+        {
+            [Data] = Kinds(
+                Kind("csv",
+                    Required("contacts", AdapterValueKind.Path, "contacts: data/contacts.csv"),
+                    Optional("events", AdapterValueKind.Path, "events: data/events.csv"),
+                    Optional("mapping", AdapterValueKind.RawBlock, "mapping: { contacts: { id: customer_id } }")),
+                Kind("sqlite", Required("path", AdapterValueKind.Path, "path: data/crm.db")),
+                Kind("postgres", Required("connection", AdapterValueKind.Text, "connection: \"Host=db;Database=crm\""))),
+            [Sender] = Kinds(
+                Kind("file", Required("folder", AdapterValueKind.Path, "folder: outbox")),
+                Kind("smtp",
+                    Required("host", AdapterValueKind.Text, "host: smtp.shop.example"),
+                    Optional("port", AdapterValueKind.Port, "port: 587"),
+                    Optional("from", AdapterValueKind.Address, "from: \"Shop <news@shop.example>\"")),
+                Kind("webhook", Required("url", AdapterValueKind.Url, "url: https://hooks.shop.example/campaigns")),
+                Kind("console")),
+            [State] = Kinds(
+                Kind("sqlite", Required("path", AdapterValueKind.Path, "path: .campaignc/state.db")),
+                Kind("postgres", Required("connection", AdapterValueKind.Text, "connection: \"Host=db;Database=campaigns\""))),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static FrozenDictionary<string, AdapterKind> Kinds(params AdapterKind[] kinds) =>
+        kinds.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);
+
+    private static AdapterKind Kind(string name, params AdapterKey[] keys) => new(name, [.. keys]);
+
+    private static AdapterKey Required(string name, AdapterValueKind kind, string example) => new(name, kind, true, example);
+
+    private static AdapterKey Optional(string name, AdapterValueKind kind, string example) => new(name, kind, false, example);
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace CampaignDsl.Compiler.Configuration.Runtime;
+
+/// <summary>
+/// One runtime block as configured: its kind and its keys. Paths are full paths, resolved against
+/// the folder of campaignc.yaml; a raw block (the CSV <c>mapping</c>) is kept as dotted keys and texts.
+/// </summary>
+public sealed record AdapterSettings(string Kind, ImmutableSortedDictionary<string, string> Values)
+{
+    /// <summary>The <c>mapping</c> block of a CSV source, uninterpreted: <c>contacts.id</c> → <c>customer_id</c>.</summary>
+    public ImmutableSortedDictionary<string, string> Mapping { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public string? Get(string key) => Values.GetValueOrDefault(key);
+
+    public int? GetNumber(string key) =>
+        Values.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CampaignDsl.Compiler.Configuration.Runtime;
+using CampaignDsl.Compiler.Configuration.Yaml;
+using CampaignDsl.Compiler.Diagnostics;
+using CampaignDsl.Compiler.Semantics;
+using YamlDotNet.RepresentationModel;
+
+namespace CampaignDsl.Compiler.Configuration.Sections;
+
+/// <summary>
+/// Reads <c>runtime:</c>: one block per adapter (<c>data</c>, <c>sender</c>, <c>state</c>), each
+/// with a <c>kind</c> from <see cref="AdapterCatalog"/> and the keys that kind takes.
+/// </summary>
+internal static class RuntimeSection
+{
+    /// <summary>A raw block holds at most this many values; aliases could otherwise multiply a small file into millions.</summary>
+    private const int MaxRawValues = 1000;
+
+    public static RuntimeSettings Read(ConfigurationReader reader, YamlEntry section)
+    {
+        var runtime = RuntimeSettings.None;
+        foreach (var entry in reader.Known(reader.Entries(section, "data: { kind: csv, contacts: data/contacts.csv }"), "runtime", ConfigurationKeys.Runtime))
+        {
+            var adapter = Adapter(reader, entry, AdapterCatalog.Slots[entry.Key]);
+            runtime = entry.Key switch
+            {
+                AdapterCatalog.Data => runtime with { Data = adapter },
+                AdapterCatalog.Sender => runtime with { Sender = adapter },
+                _ => runtime with { State = adapter },
+            };
+        }
+
+        return runtime;
+    }
+
+    private static AdapterSettings? Adapter(ConfigurationReader reader, YamlEntry block, IReadOnlyDictionary<string, AdapterKind> kinds)
+    {
+        var kindNames = kinds.Keys.Order(StringComparer.Ordinal).ToList();
+        var kindList = string.Join(", ", kindNames[..^1]) + " or " + kindNames[^1];
+        var entries = reader.Entries(block, $"kind: {kindNames[0]}");
+        if (entries.Count == 0 && block.Value is not YamlMappingNode && !block.IsNull)
+        {
+            return null;
+        }
+
+        var kindEntry = entries.FirstOrDefault(e => e.Key == "kind");
+        if (kindEntry is null)
+        {
+            reader.Report(DiagnosticCatalog.ConfigurationKeyRequired(reader.At(block.KeyNode), block.Path, "kind", $"kind: {kindNames[0]}"));
+            return null;
+        }
+
+        if (reader.Text(kindEntry, $"a kind: {kindList}") is not { } written)
+        {
+            return null;
+        }
+
+        if (!kinds.TryGetValue(written, out var kind))
+        {
+            reader.Report(DiagnosticCatalog.ConfigurationValueInvalid(reader.AtValue(kindEntry), kindEntry.Path, written, $"a kind: {kindList}",
+                NameSuggester.Suggest(written, kindNames)));
+            return null;
+        }
+
+        var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var mapping = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var known = kind.Keys.Select(k => k.Name).Prepend("kind").ToList();
+        foreach (var entry in reader.Known(entries, block.Path, known).Where(e => e.Key != "kind"))
+        {
+            var key = kind.Find(entry.Key)!;
+            if (key.Kind == AdapterValueKind.RawBlock)
+            {
+                Raw(reader, entry, "", mapping);
+            }
+            else if (Value(reader, entry, key) is { } value)
+            {
+                values[entry.Key] = value;
+            }
+        }
+
+        var complete = true;
+        foreach (var required in kind.Keys.Where(k => k.Required && !entries.Any(e => e.Key == k.Name)))
+        {
+            reader.Report(DiagnosticCatalog.AdapterKeyRequired(reader.At(block.KeyNode), block.Path, kind.Name, required.Name, required.Example));
+            complete = false;
+        }
+
+        return complete ? new AdapterSettings(kind.Name, values.ToImmutable()) { Mapping = mapping.ToImmutable() } : null;
+    }
+
+    private static string? Value(ConfigurationReader reader, YamlEntry entry, AdapterKey key)
+    {
+        var expected = key.Kind switch
+        {
+            AdapterValueKind.Path => "a path such as data/contacts.csv",
+            AdapterValueKind.Port => "a port number from 1 to 65535, such as 587",
+            AdapterValueKind.Address => "an address such as \"Shop <news@shop.example>\"",
+            AdapterValueKind.Url => "an http or https URL such as https://hooks.shop.example/campaigns",
+            _ => "a text",
+        };
+
+        if (key.Kind == AdapterValueKind.Address)
+        {
+            return DefaultsSection.Address(reader, entry, expected);
+        }
+
+        if (reader.Text(entry, expected) is not { } text)
+        {
+            return null;
+        }
+
+        string? value = key.Kind switch
+        {
+            AdapterValueKind.Path => RelativePaths.TryResolve(reader.BaseFolder, text, out var full) ? full : null,
+            AdapterValueKind.Port => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? text : null,
+            AdapterValueKind.Url => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? text : null,
+            _ => text,
+        };
+
+        if (value is null)
+        {
+            reader.Report(DiagnosticCatalog.ConfigurationValueInvalid(reader.AtValue(entry), entry.Path, text, expected, null));
+        }
+
+        return value;
+    }
+
+    // The block is the adapter's business: texts and nested blocks are kept as dotted keys, unchecked.
+    private static void Raw(ConfigurationReader reader, YamlEntry entry, string prefix, ImmutableSortedDictionary<string, string>.Builder into)
+    {
+        foreach (var child in reader.Entries(entry, "contacts: { id: customer_id }"))
+        {
+            if (into.Count >= MaxRawValues)
+            {
+                return;
+            }
+
+            if (child.Value is YamlMappingNode)
+            {
+                Raw(reader, child, prefix + child.Key + ".", into);
+            }
+            else if (reader.Text(child, "a text, or a block of keys") is { } text)
+            {
+                into[prefix + child.Key] = text;
+            }
+        }
+    }
+}
