@@ -25,7 +25,25 @@ public static class BuiltInFunctions
         new("lower", [new("text", ParameterKind.Value, DataType.Text)], DataType.Text, false, "The text in lower case."),
         new("contains", [new("text", ParameterKind.Value, DataType.Text), new("part", ParameterKind.Value, DataType.Text)],
             DataType.Bool, false, "Whether a text contains another, ignoring case."),
+        new("opened", [new("stage", ParameterKind.Stage)], DataType.Bool, false,
+            "Whether the contact opened the message of an earlier stage; `when opened(recognition)`.") { LooksAtBehaviour = true },
+        new("clicked", [new("stage", ParameterKind.Stage), new("pattern", ParameterKind.Value, DataType.Text, Optional: true)], DataType.Bool, false,
+            "Whether the contact clicked a link in the message of an earlier stage, optionally one whose tag matches a pattern; `clicked(ask_style, \"style:*\")`.")
+        {
+            LooksAtBehaviour = true,
+        },
+        new("purchased_since", [new("stage", ParameterKind.StageOrEntry)], DataType.Bool, false,
+            "Whether the contact bought something since an earlier stage was sent, or since `entry`.") { LooksAtBehaviour = true },
     }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary><c>engaged</c>: the contact opened, clicked or bought since entering the campaign; a stage condition or <c>exit when</c> may use it.</summary>
+    public const string Engaged = "engaged";
+
+    /// <summary>
+    /// <c>rfm.recency</c>, <c>rfm.frequency</c>, <c>rfm.monetary</c>: quintile scores 1-5 (5 best) of the last purchase's
+    /// recency, the number of purchases and the total spent, ranked over the campaign's audience.
+    /// </summary>
+    public static readonly FrozenSet<string> RfmScores = FrozenSet.ToFrozenSet(["rfm.recency", "rfm.frequency", "rfm.monetary"], StringComparer.Ordinal);
 
     public static FunctionSignature? Find(string name) => All.GetValueOrDefault(name);
 }

@@ -30,4 +30,16 @@ public sealed class ContactSchema
     public IEnumerable<string> Names => _attributes.Keys;
 
     public DataType? Find(string name) => _attributes.GetValueOrDefault(name);
+
+    /// <summary>This schema and a project's own attributes (campaignc.yaml); an attribute this schema has keeps its type.</summary>
+    public ContactSchema Extend(IEnumerable<KeyValuePair<string, DataType>> attributes)
+    {
+        var merged = new Dictionary<string, DataType>(_attributes, StringComparer.Ordinal);
+        foreach (var (name, type) in attributes)
+        {
+            merged.TryAdd(name, type);
+        }
+
+        return new ContactSchema(merged);
+    }
 }

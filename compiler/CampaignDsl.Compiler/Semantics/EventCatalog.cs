@@ -33,6 +33,14 @@ public sealed class EventCatalog
         ["review"] = new Dictionary<string, DataType> { ["rating"] = DataType.Number },
         ["complaint"] = new Dictionary<string, DataType> { ["reason"] = DataType.Text },
         ["subscription_cancelled"] = new Dictionary<string, DataType> { ["reason"] = DataType.Text },
+
+        // An order reached the customer: the moment for a review request (seeds/004).
+        ["delivery"] = new Dictionary<string, DataType>
+        {
+            ["order_id"] = DataType.Text,
+            ["product"] = DataType.Text,
+            ["category"] = DataType.Text,
+        },
     });
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, DataType>> _events;
@@ -48,4 +56,24 @@ public sealed class EventCatalog
 
     public DataType? FindField(string eventType, string field) =>
         _events.TryGetValue(eventType, out var fields) ? fields.GetValueOrDefault(field) : null;
+
+    /// <summary>
+    /// This catalog and a project's own event types (campaignc.yaml). A type this catalog has gains
+    /// the new fields; a field it has keeps its type.
+    /// </summary>
+    public EventCatalog Extend<TFields>(IEnumerable<KeyValuePair<string, TFields>> events)
+        where TFields : IEnumerable<KeyValuePair<string, DataType>>
+    {
+        var merged = _events.ToDictionary(e => e.Key, e => new Dictionary<string, DataType>(e.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (eventType, fields) in events)
+        {
+            var into = merged.TryGetValue(eventType, out var existing) ? existing : merged[eventType] = new(StringComparer.Ordinal);
+            foreach (var (name, type) in fields)
+            {
+                into.TryAdd(name, type);
+            }
+        }
+
+        return new EventCatalog(merged.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, DataType>)e.Value, StringComparer.Ordinal));
+    }
 }

@@ -8,8 +8,13 @@ namespace CampaignDsl.Compiler.Semantics;
 /// functions, wrong arguments and operands that do not fit. Returns <see cref="DataType.Error"/>
 /// after reporting, so enclosing expressions stay quiet.
 /// </summary>
-internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag diagnostics) : IExpressionVisitor<DataType>
+internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag diagnostics, ExpressionSite? context = null) : IExpressionVisitor<DataType>
 {
+    private readonly ExpressionSite _context = context ?? ExpressionSite.Segment;
+
+    /// <summary>True while checking the argument of an aggregate, where <c>purchase.amount</c> is the field of every purchase, not the triggering one.</summary>
+    private bool _inAggregate;
+
     private static readonly DataType[] Comparable =
         [DataType.Number, DataType.Percent, DataType.Money, DataType.Duration, DataType.Date, DataType.Time, DataType.Text, DataType.Bool];
 
@@ -132,7 +137,7 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
         {
             if (type != value && !IsMoneyAndNumber(value, type))
             {
-                diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(bound), "compare", value.Describe(), type.Describe(), Hint(value, type)));
+                diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(bound), "compare", value.Describe(), type.Describe(), Hint(node.Value, bound, value, type)));
                 return DataType.Error;
             }
         }
@@ -177,6 +182,27 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
             return attribute;
         }
 
+        if (node.Parts.Length == 1 && name == BuiltInFunctions.Engaged)
+        {
+            return Behaviour(node, "`engaged`") ? DataType.Bool : DataType.Error;
+        }
+
+        if (node.Parts[0].Name == "rfm" && !scope.Events.Contains(name))
+        {
+            return CheckRfm(node);
+        }
+
+        if (node.Parts[0].Name == "click" && _context.AllowsClick && !scope.Events.Contains(name))
+        {
+            if (node.Parts.Length == 2 && node.Parts[1].Name is "tag" or "url")
+            {
+                return DataType.Text;
+            }
+
+            diagnostics.Add(DiagnosticCatalog.NameNotFound(scope.At(node), name, NameSuggester.Suggest(name, ["click.tag", "click.url"])));
+            return DataType.Error;
+        }
+
         if (scope.Events.Contains(name))
         {
             return DataType.Event;
@@ -194,10 +220,18 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
                 return DataType.Error;
             }
 
+            // In `entry on purchase when purchase.amount >= EUR 50` the field is the triggering purchase's.
+            if (!_inAggregate && _context.TriggerEvent == eventType)
+            {
+                return scope.Events.FindField(eventType, field.Name)!;
+            }
+
             return DataType.EventField;
         }
 
-        var candidates = scope.Schema.Names.Concat(scope.Segments.Keys).Concat(scope.Events.EventTypes);
+        var candidates = scope.Schema.Names.Concat(scope.Segments.Keys).Concat(scope.Events.EventTypes)
+            .Concat(_context.AllowsBehaviour ? [BuiltInFunctions.Engaged] : [])
+            .Concat(_context.AllowsClick ? ["click.tag", "click.url"] : []);
         diagnostics.Add(DiagnosticCatalog.NameNotFound(scope.At(node), name, NameSuggester.Suggest(name, candidates)));
         return DataType.Error;
     }
@@ -234,7 +268,13 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
             return DataType.Error;
         }
 
-        if (node.Arguments.Length != function.Parameters.Length)
+        // Its arguments name stages, which mean nothing where behaviour cannot be used: one mistake, one message.
+        if (function.LooksAtBehaviour && !Behaviour(node.Function, $"`{function.Name}(...)`"))
+        {
+            return DataType.Error;
+        }
+
+        if (node.Arguments.Length < function.RequiredCount || node.Arguments.Length > function.Parameters.Length)
         {
             diagnostics.Add(DiagnosticCatalog.ArgumentCount(scope.At(node), function.Name, function.DescribeParameters(), node.Arguments.Length));
             CheckArgumentsAlone(node);
@@ -255,6 +295,13 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
         var parameter = function.Parameters[index];
         if (argument.Window is { } window)
         {
+            if (!function.TakesWindow && argument.Value is LastEventExpression)
+            {
+                // `days_since(last(purchase in 30d))`: the window was meant for `last`, which takes none either.
+                diagnostics.Add(DiagnosticCatalog.WindowOnLast(scope.At(window)));
+                return false;
+            }
+
             if (!function.TakesWindow)
             {
                 diagnostics.Add(DiagnosticCatalog.WindowOnNonAggregate(scope.At(window), function.Name));
@@ -268,7 +315,24 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
             }
         }
 
-        var actual = parameter.Kind == ParameterKind.Value ? Value(argument.Value) : argument.Value.Accept(this);
+        if (parameter.Kind is ParameterKind.Stage or ParameterKind.StageOrEntry)
+        {
+            return CheckStageArgument(function, index, parameter, argument.Value);
+        }
+
+        DataType actual;
+        if (parameter.Kind == ParameterKind.Value)
+        {
+            actual = Value(argument.Value);
+        }
+        else
+        {
+            var outer = _inAggregate;
+            _inAggregate = true;
+            actual = argument.Value.Accept(this);
+            _inAggregate = outer;
+        }
+
         if (actual.IsError)
         {
             return false;
@@ -291,6 +355,77 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
         }
 
         return fits;
+    }
+
+    /// <summary>
+    /// <c>opened(recognition)</c>: the argument names a stage that comes before the condition's own (a condition
+    /// can only look back), or, where the parameter allows it, <c>entry</c>.
+    /// </summary>
+    private bool CheckStageArgument(FunctionSignature function, int index, Parameter parameter, Expression value)
+    {
+        var allowsEntry = parameter.Kind == ParameterKind.StageOrEntry;
+        if (value is not NameReference { Parts.Length: 1 } reference)
+        {
+            value.Accept(this);
+            diagnostics.Add(DiagnosticCatalog.ArgumentType(scope.At(value), function.Name, index + 1, parameter.Describe(), "an expression"));
+            return false;
+        }
+
+        if (reference.IsMissing)
+        {
+            return false;
+        }
+
+        var name = reference.Name;
+        if (allowsEntry && name == Checks.StageTimingCheck.EntryAnchor)
+        {
+            return true;
+        }
+
+        if (!scope.StageOrder.TryGetValue(name, out var target))
+        {
+            diagnostics.Add(DiagnosticCatalog.StageNotFound(scope.At(reference), name,
+                NameSuggester.Suggest(name, allowsEntry ? scope.StageOrder.Keys.Append(Checks.StageTimingCheck.EntryAnchor) : scope.StageOrder.Keys)));
+            return false;
+        }
+
+        if (_context.Stage is { Name.IsMissing: false } stage && scope.StageOrder.TryGetValue(stage.Name.Name, out var here) && target >= here)
+        {
+            diagnostics.Add(DiagnosticCatalog.BehaviourOfLaterStage(scope.At(reference), function.Name, name, stage.Name.Name));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether behaviour (<c>opened</c>, <c>engaged</c>, ...) may be used here; reports it where it may not.</summary>
+    private bool Behaviour(SyntaxNode node, string what)
+    {
+        if (_context.AllowsBehaviour)
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticCatalog.BehaviourOutsideStage(scope.At(node), what, _context.Describe));
+        return false;
+    }
+
+    private DataType CheckRfm(NameReference node)
+    {
+        var name = node.Name;
+        if (!BuiltInFunctions.RfmScores.Contains(name))
+        {
+            diagnostics.Add(DiagnosticCatalog.NameNotFound(scope.At(node), name, NameSuggester.Suggest(name, BuiltInFunctions.RfmScores)));
+            return DataType.Error;
+        }
+
+        if (!_context.AllowsRfm)
+        {
+            diagnostics.Add(DiagnosticCatalog.RfmInAudience(scope.At(node), name, _context.Describe));
+            return DataType.Error;
+        }
+
+        return DataType.Number;
     }
 
     private bool IsNumericField(Expression value) => FieldType(value) == DataType.Number;
@@ -345,10 +480,17 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
             return DataType.Bool;
         }
 
-        if (left != right || !Comparable.Contains(left) || (ordered && !left.IsOrdered))
+        if (ordered && left == right && Comparable.Contains(left) && !left.IsOrdered)
         {
-            var operation = ordered && left == right ? "order" : "compare";
-            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node), operation, left.Describe(), right.Describe(), Hint(left, right)));
+            // `subscribed < true`: both sides fit each other, but the values have no order.
+            diagnostics.Add(DiagnosticCatalog.OperandType(scope.At(node), OperatorText(node),
+                "values with an order (numbers, percentages, money, durations, dates or times)", Plural(left)));
+            return DataType.Error;
+        }
+
+        if (left != right || !Comparable.Contains(left))
+        {
+            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node), "compare", left.Describe(), right.Describe(), Hint(node.Left, node.Right, left, right)));
             return DataType.Error;
         }
 
@@ -381,7 +523,7 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
                 BinaryOperator.Multiply => "multiply",
                 _ => "divide",
             };
-            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node), verb, left.Describe(), right.Describe(), Hint(left, right)));
+            diagnostics.Add(DiagnosticCatalog.OperandTypes(scope.At(node), verb, left.Describe(), right.Describe(), Hint(node.Left, node.Right, left, right)));
             return DataType.Error;
         }
 
@@ -402,14 +544,57 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
         return DataType.Error;
     }
 
-    private static string? Hint(DataType left, DataType right) => (left.Name, right.Name) switch
+    /// <summary>What to write instead, in terms of what was written: <c>45</c> for <c>45d</c>, and <c>days_since</c> only where it is used.</summary>
+    private static string? Hint(Expression leftNode, Expression rightNode, DataType left, DataType right)
     {
-        ("number", "duration") or ("duration", "number") =>
-            "`days_since(...)` is a number of days, so write `30`, not `30d`",
-        ("date", "number") or ("number", "date") =>
-            "to compare with a number of days, use `days_since(...)`",
-        ("date", "duration") or ("duration", "date") =>
-            "to compare an age, use `days_since(...)` with a number of days",
+        switch (left.Name, right.Name)
+        {
+            case ("number", "duration") or ("duration", "number"):
+                var (numberSide, durationSide) = left == DataType.Number ? (leftNode, rightNode) : (rightNode, leftNode);
+                var since = SinceFunction(numberSide);
+                var unit = since == "hours_since" ? DurationUnit.Hours : DurationUnit.Days;
+                var instead = Unwrap(durationSide) is DurationLiteral duration && InUnit(duration, unit) is { } amount
+                    ? $"write `{amount}`, not `{duration}`"
+                    : $"write the number of {(unit == DurationUnit.Hours ? "hours" : "days")} without a unit";
+                return since is null
+                    ? $"a duration is not a number; {instead}"
+                    : $"`{since}(...)` is a number of {(unit == DurationUnit.Hours ? "hours" : "days")}, so {instead}";
+            case ("date", "number") or ("number", "date"):
+                return "to compare with a number of days, use `days_since(...)`";
+            case ("date", "duration") or ("duration", "date"):
+                return "to compare an age, use `days_since(...)` with a number of days";
+            default:
+                return null;
+        }
+    }
+
+    private static Expression Unwrap(Expression expression) => expression is ParenthesizedExpression p ? Unwrap(p.Inner) : expression;
+
+    /// <summary>The <c>days_since</c> or <c>hours_since</c> an expression is made with, if any.</summary>
+    private static string? SinceFunction(Expression expression) => Unwrap(expression) switch
+    {
+        CallExpression { Function.Name: "days_since" or "hours_since" } call => call.Function.Name,
+        BinaryExpression binary => SinceFunction(binary.Left) ?? SinceFunction(binary.Right),
+        UnaryExpression unary => SinceFunction(unary.Operand),
         _ => null,
     };
+
+    /// <summary>A duration as a whole number of days or hours, or null when it is not one (<c>36h</c> in days).</summary>
+    private static long? InUnit(DurationLiteral duration, DurationUnit unit)
+    {
+        var minutes = (long)duration.Value.TotalMinutes;
+        var per = unit == DurationUnit.Hours ? 60 : 24 * 60;
+        return minutes % per == 0 ? minutes / per : null;
+    }
+
+    /// <summary>The comparison operator as written, such as <c>&lt;</c> or <c>&gt;=</c>.</summary>
+    private string OperatorText(BinaryExpression node)
+    {
+        var text = scope.Tree.Source.Text;
+        var start = node.Left.Span.End;
+        var end = node.Right.Span.Start;
+        return start <= end && end <= text.Length ? text[start..end].Trim() : node.Operator.ToString();
+    }
+
+    private static string Plural(DataType type) => type == DataType.Bool ? "yes/no values" : $"{type.Name} values";
 }

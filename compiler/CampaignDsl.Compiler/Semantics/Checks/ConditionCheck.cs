@@ -3,23 +3,31 @@ using CampaignDsl.Compiler.Diagnostics;
 
 namespace CampaignDsl.Compiler.Semantics.Checks;
 
-/// <summary>Type-checks the audience and segment conditions, and finds segments that use each other in a circle.</summary>
+/// <summary>
+/// Type-checks the audience and segment conditions, and finds segments that use each other in a circle.
+/// Run for each campaign (its audience and own segments) and once per file for its top-level segments.
+/// </summary>
 internal sealed class ConditionCheck : ICampaignCheck
 {
     public void Check(CampaignScope scope, DiagnosticBag diagnostics)
     {
         foreach (var audience in scope.Campaign.Audiences)
         {
-            if (audience.Where is { } where)
+            foreach (var where in audience.Conditions)
             {
-                CheckCondition(scope, diagnostics, where, "the audience condition");
+                CheckCondition(scope, diagnostics, where.Condition, "the audience condition", ExpressionSite.AudienceCondition);
             }
         }
 
-        var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var segment in scope.Campaign.Segments)
+        if (scope.IsSharedDeclarations)
         {
-            var references = CheckCondition(scope, diagnostics, segment.Condition, $"segment `{segment.Name.Name}`");
+            DeclarationCheck.ReportDuplicates(scope, diagnostics, scope.OwnSegments, s => s.Name, DiagnosticCatalog.SegmentDefinedTwice);
+        }
+
+        var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var segment in scope.OwnSegments)
+        {
+            var references = CheckCondition(scope, diagnostics, segment.Condition, $"segment `{segment.Name.Name}`", ExpressionSite.Segment);
             if (!segment.Name.IsMissing)
             {
                 uses.TryAdd(segment.Name.Name, references);
@@ -29,9 +37,10 @@ internal sealed class ConditionCheck : ICampaignCheck
         ReportCycles(scope, diagnostics, uses);
     }
 
-    private static HashSet<string> CheckCondition(CampaignScope scope, DiagnosticBag diagnostics, Expression condition, string what)
+    /// <summary>Type-checks a condition that must be yes/no; returns the segments it names.</summary>
+    public static HashSet<string> CheckCondition(CampaignScope scope, DiagnosticBag diagnostics, Expression condition, string what, ExpressionSite context)
     {
-        var checker = new ExpressionTypeChecker(scope, diagnostics);
+        var checker = new ExpressionTypeChecker(scope, diagnostics, context);
         var type = checker.Check(condition);
         if (!type.IsError && type != DataType.Bool)
         {
@@ -49,7 +58,7 @@ internal sealed class ConditionCheck : ICampaignCheck
             var path = new List<string>();
             if (FindCycle(start, uses, path, done) is { } cycle)
             {
-                var segment = scope.Segments[cycle[0]];
+                var segment = scope.OwnSegments.First(s => s.Name.Name == cycle[0]);
                 diagnostics.Add(DiagnosticCatalog.SegmentsInCircle(scope.At(segment.Name), cycle.Append(cycle[0])));
                 done.UnionWith(cycle);
             }

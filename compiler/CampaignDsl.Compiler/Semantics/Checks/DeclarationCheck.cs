@@ -41,7 +41,7 @@ internal sealed class DeclarationCheck : ICampaignCheck
         }
     }
 
-    private static void ReportDuplicates<T>(CampaignScope scope, DiagnosticBag diagnostics, IEnumerable<T> items,
+    internal static void ReportDuplicates<T>(CampaignScope scope, DiagnosticBag diagnostics, IEnumerable<T> items,
         Func<T, Identifier> nameOf, Func<SourceLocation, string, SourceLocation, Diagnostic> report)
     {
         var first = new Dictionary<string, Identifier>(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using CampaignDsl.Compiler.Diagnostics;
 
 namespace CampaignDsl.Compiler.Semantics.Checks;
 
-/// <summary>Sends: a known channel, a template, subjects where they belong, A/B weights that add up to 100.</summary>
+/// <summary>Sends: a known channel, a template, a sender with an address, subjects where they belong, A/B weights that add up to 100.</summary>
 internal sealed class MessageCheck : ICampaignCheck
 {
     public static readonly string[] Channels = ["email", "sms", "push", "webhook"];
@@ -22,6 +22,15 @@ internal sealed class MessageCheck : ICampaignCheck
             {
                 diagnostics.Add(DiagnosticCatalog.ChannelNotFound(scope.At(send.Channel), channel, NameSuggester.Suggest(channel, Channels)));
                 continue;
+            }
+
+            // `from` on one message takes a sender like the campaign's `from` setting does.
+            foreach (var sender in send.Options.OfType<SenderOverride>())
+            {
+                if (SettingCatalog.All["from"](sender.Address) is { } problem)
+                {
+                    diagnostics.Add(DiagnosticCatalog.SettingValue(scope.At(sender.Address), "from", problem.Expected, problem.Suggestion));
+                }
             }
 
             if (send.Template is null && send.Body is null)
