@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Text;
+using Campaignc.Input;
+using Campaignc.Output;
+using CampaignDsl.Compiler;
+using CampaignDsl.Compiler.Analyzers;
+using CampaignDsl.Compiler.Emit;
+using CampaignDsl.Compiler.Semantics.Importing;
+using CampaignDsl.Compiler.Templates;
+using CampaignDsl.Plan;
+
+namespace Campaignc.Commands;
+
+/// <summary>
+/// <c>campaignc compile FILE... [-o PATH] [--format json|yaml]</c>: checks the campaigns like
+/// <c>validate</c> and, when none has an error, writes each one's execution plan (docs/plan.md). The
+/// diagnostics go to stderr, so that stdout carries nothing but the plan.
+/// </summary>
+public static class CompileCommand
+{
+    private static readonly string[] Formats = ["json", "yaml"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Campaign files, folders (searched for *.campaign) or globs, compiled together so that imports resolve. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the plan to this file; with several campaigns, a folder that gets one <campaign>.plan.json (or .yaml) each. Default: stdout (one campaign only).",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Plan format: json (what the runtime reads) or yaml (the same structure, for review).",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Treat warnings as errors: no plan, exit code 1." };
+        var config = new Option<string?>("--config")
+        {
+            Description = "The campaignc.yaml to use. Default: the nearest campaignc.yaml at or above the first path, up to the git repository's root.",
+        };
+
+        var command = new Command("compile", "Check campaign files and write the execution plan of each campaign, the contract the runtime executes.")
+        {
+            paths, output, format, warningsAsErrors, config,
+        };
+        command.SetAction(result => Run(
+            new CompileRequest(
+                result.GetValue(paths) ?? [],
+                result.GetValue(output),
+                result.GetValue(format)!,
+                result.GetValue(warningsAsErrors),
+                result.GetValue(config)),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    public sealed record CompileRequest(IReadOnlyList<string> Paths, string? Output, string Format, bool WarningsAsErrors, string? ConfigPath);
+
+    public static int Run(CompileRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        var found = SourceFileFinder.Find(request.Paths, cwd);
+        var config = ConfigurationInput.Load(request.ConfigPath, request.Paths, cwd, LintRules.Registry);
+        var problems = config.Problem is null ? found.Problems : [.. found.Problems, config.Problem];
+        if (problems.Count > 0)
+        {
+            return Usage(stderr, problems);
+        }
+
+        var files = new List<(string, byte[])>(found.Files.Count);
+        foreach (var file in found.Files)
+        {
+            try
+            {
+                files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
+            }
+        }
+
+        // The same options as validate's, so that compile accepts exactly what validate passes.
+        var options = new CompilationOptions
+            {
+                Templates = new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders),
+                Imports = new FileSystemImportSource(),
+            }
+            .WithConfiguration(config.Loaded.Configuration);
+        var compilation = CampaignCompilation.Compile(files, options);
+        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. compilation.Diagnostics], request.WarningsAsErrors);
+        if (report.ErrorCount > 0)
+        {
+            WriteDiagnostics(report, stderr);
+            return ExitCodes.CampaignErrors;
+        }
+
+        var emitted = PlanEmitter.Emit(compilation, options);
+        if (!emitted.Succeeded)
+        {
+            WriteDiagnostics(ValidationReport.Create(files.Count, [.. report.Diagnostics, .. emitted.Diagnostics], request.WarningsAsErrors), stderr);
+            return ExitCodes.CampaignErrors;
+        }
+
+        if (report.Diagnostics.Length > 0)
+        {
+            WriteDiagnostics(report, stderr);
+        }
+
+        return Write(emitted, request, cwd, stdout, stderr);
+    }
+
+    private static int Write(EmitResult emitted, CompileRequest request, string cwd, TextWriter stdout, TextWriter stderr)
+    {
+        var plans = emitted.Plans;
+        if (plans.Length == 0)
+        {
+            return Usage(stderr, ["the files hold no campaign, so there is no plan to write"]);
+        }
+
+        var extension = request.Format == "yaml" ? ".plan.yaml" : ".plan.json";
+        if (request.Output is null)
+        {
+            if (plans.Length > 1)
+            {
+                return Usage(stderr, [$"{plans.Length} campaigns compiled ({string.Join(", ", plans.Select(p => p.CampaignName))}); give --output FOLDER to write one plan per campaign"]);
+            }
+
+            stdout.Write(Render(plans[0].Plan, request.Format));
+            return ExitCodes.Success;
+        }
+
+        var target = Path.GetFullPath(request.Output, cwd);
+        var toFolder = Directory.Exists(target) || request.Output.EndsWith('/') || request.Output.EndsWith(Path.DirectorySeparatorChar) || plans.Length > 1;
+        try
+        {
+            foreach (var plan in plans)
+            {
+                var path = toFolder ? Path.Combine(target, plan.CampaignName + extension) : target;
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, Encoding.UTF8.GetBytes(Render(plan.Plan, request.Format)));
+                stdout.WriteLine($"{plan.CampaignPath}: campaign {plan.CampaignName} -> {SourceFileFinder.Display(path, cwd)}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Usage(stderr, [$"cannot write '{request.Output}': {e.Message}"]);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Render(CampaignPlan plan, string format) => format == "yaml" ? PlanYaml.Serialize(plan) : PlanJson.SerializeToString(plan);
+
+    private static void WriteDiagnostics(ValidationReport report, TextWriter stderr)
+    {
+        var toTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        new TextDiagnosticWriter(toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null).Write(report, stderr);
+    }
+
+    private static int Usage(TextWriter stderr, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"campaignc: error: {problem}");
+        }
+
+        return ExitCodes.UsageError;
+    }
+}
