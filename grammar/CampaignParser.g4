@@ -134,6 +134,11 @@ messageOption
     | INCENTIVE identifier              # incentiveOption
     ;
 
+// One expression on its own, for expressions written outside a campaign file (column mappings in campaignc.yaml).
+standaloneExpression
+    : expression EOF
+    ;
+
 // Expressions, loosest binding first.
 expression
     : orExpression

@@ -11,6 +11,9 @@ public static class CampaigncApp
         var root = new RootCommand("campaignc: validate, simulate and run marketing campaigns written as .campaign files.")
         {
             ValidateCommand.Create(stdout, stderr),
+            CompileCommand.Create(stdout, stderr),
+            FmtCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
         };
 
         try

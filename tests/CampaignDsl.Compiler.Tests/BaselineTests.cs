@@ -9,10 +9,22 @@ namespace CampaignDsl.Compiler.Tests;
 /// </summary>
 public sealed class BaselineTests
 {
+    private const string InConfigurationTests = "a campaignc.yaml code, not a campaign's; Configuration/ tests assert it with its line and span";
+
     /// <summary>Codes no baseline produces, and why; every other code must show up in some case.</summary>
     private static readonly Dictionary<string, string> CodesWithoutBaseline = new(StringComparer.Ordinal)
     {
         [DiagnosticCatalog.FileTooLarge.Code] = "needs a file over 1 MB; Campaignc.Tests' BadInputTests builds one at test time",
+        [DiagnosticCatalog.ConfigurationNotText.Code] = InConfigurationTests,
+        [DiagnosticCatalog.InvalidYaml.Code] = InConfigurationTests,
+        [DiagnosticCatalog.EmptyConfiguration.Code] = InConfigurationTests,
+        [DiagnosticCatalog.UnsupportedConfigurationVersion.Code] = InConfigurationTests,
+        [DiagnosticCatalog.UnknownConfigurationKey.Code] = InConfigurationTests,
+        [DiagnosticCatalog.DuplicateConfigurationKey.Code] = InConfigurationTests,
+        [DiagnosticCatalog.ConfigurationValueWrongKind.Code] = InConfigurationTests,
+        [DiagnosticCatalog.InvalidConfigurationValue.Code] = InConfigurationTests,
+        [DiagnosticCatalog.MissingConfigurationKey.Code] = InConfigurationTests,
+        [DiagnosticCatalog.UnknownLintRule.Code] = InConfigurationTests,
     };
 
     public static TheoryData<string> Cases
@@ -37,12 +49,20 @@ public sealed class BaselineTests
         var inputs = baseline.ReadInputs();
         Assert.NotEmpty(inputs);
 
-        var compilation = CampaignCompilation.Compile(inputs);
+        var compilation = baseline.Compile();
 
         BaselineFile.AssertMatches(baseline.ExpectedDiagnosticsPath, baseline.ActualDiagnosticsPath,
-            AnnotatedSource.Render(inputs, compilation.Diagnostics));
-        var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
-        if (baseline.ExpectsErrors)
+            AnnotatedSource.Render([.. inputs, .. baseline.ReadTemplates()], [.. baseline.ConfigurationDiagnostics, .. compilation.Diagnostics]));
+        var errors = compilation.Diagnostics.Where(d => d.IsError && d.Code != baseline.LintRule).ToList();
+        if (baseline.LintRule is { } rule)
+        {
+            // A lint case has no compiler errors (lint rules only run on campaigns without), even when its rule is set to `error`.
+            Assert.True(errors.Count == 0, $"{caseId} is a lint case, so it must compile without errors, but has:\n{string.Join('\n', errors)}");
+            var reported = compilation.Diagnostics.Count(d => d.Code == rule);
+            Assert.True(baseline.ExpectsErrors ? reported > 0 : reported == 0,
+                baseline.ExpectsErrors ? $"{caseId} is named Invalid* but lint rule `{rule}` reports nothing" : $"{caseId} should not trigger lint rule `{rule}`");
+        }
+        else if (baseline.ExpectsErrors)
         {
             Assert.True(errors.Count > 0, $"{caseId} is named Invalid* but compiles without errors");
         }
@@ -69,7 +89,7 @@ public sealed class BaselineTests
     public void Every_diagnostic_code_has_a_baseline()
     {
         var produced = BaselineCase.DiscoverAll()
-            .SelectMany(c => CampaignCompilation.Compile(c.ReadInputs()).Diagnostics)
+            .SelectMany(c => c.Compile().Diagnostics)
             .Select(d => d.Code)
             .ToHashSet(StringComparer.Ordinal);
 

@@ -21,6 +21,24 @@ public sealed partial class DiagnosticDocumentationTests
     }
 
     [Fact]
+    public void Every_lint_rule_is_documented_with_a_table_row_and_a_section()
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.InRepo("docs", "diagnostics.md")).Select(l => l.TrimStart()).ToList();
+
+        var missing = Analyzers.LintRules.All
+            .Where(rule => !lines.Any(l => l.StartsWith($"| [{rule.Id}]", StringComparison.Ordinal))
+                || !lines.Contains($"### {rule.Id}: {rule.Title}"))
+            .Select(rule => rule.Id)
+            .ToList();
+        Assert.True(missing.Count == 0,
+            $"docs/diagnostics.md needs a row `| [rule-id](#...) | level | ... |` in the lint table and a section `### rule-id: Title` for {string.Join(", ", missing)}");
+
+        var documented = lines.Select(l => LintHeadingPattern().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        var stale = documented.Where(id => Analyzers.LintRules.Find(id) is null).ToList();
+        Assert.True(stale.Count == 0, $"docs/diagnostics.md documents lint rules that do not exist: {string.Join(", ", stale)}");
+    }
+
+    [Fact]
     public void Every_code_in_the_compiler_source_is_in_the_catalog_once()
     {
         var compiler = RepositoryPaths.InRepo("compiler", "CampaignDsl.Compiler");
@@ -80,6 +98,9 @@ public sealed partial class DiagnosticDocumentationTests
     private static bool IsGeneratedOrBuildOutput(string relativePath) =>
         relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
             .Any(folder => folder is "bin" or "obj" or "Generated");
+
+    [GeneratedRegex("^### ([a-z]+(?:-[a-z]+)+): ")]
+    private static partial Regex LintHeadingPattern();
 
     [GeneratedRegex(@"\bCDSL\d{4}\b")]
     private static partial Regex CodePattern();

@@ -53,7 +53,7 @@ public sealed class JsonFormatTests
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var report = JsonReport.Parse(result.Stdout);
-        Assert.Equal(2, report.Files);
+        Assert.Equal(Directory.GetFiles(RepositoryPaths.InRepo("examples"), "*.campaign", SearchOption.AllDirectories).Length, report.Files);
         Assert.Equal(0, report.Errors);
         Assert.Empty(report.Diagnostics);
     }

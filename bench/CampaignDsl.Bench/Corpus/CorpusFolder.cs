@@ -33,6 +33,7 @@ internal sealed record CorpusFolder(string Root, IReadOnlyList<string> Files, lo
             var content = Utf8.GetBytes(text);
             File.WriteAllBytes(path, content);
 
+            WriteTemplates(folder, campaign);
             files.Add(path);
             bytes += content.Length;
             if (fault is not null)
@@ -42,5 +43,30 @@ internal sealed record CorpusFolder(string Root, IReadOnlyList<string> Files, lo
         }
 
         return new CorpusFolder(root, files, bytes, faults);
+    }
+
+    /// <summary>
+    /// The templates the campaign's sends name (and the one a fault may add), beside it, as a team
+    /// keeps them: campaignc validate reads and checks them.
+    /// </summary>
+    private static void WriteTemplates(string folder, CampaignSpec campaign)
+    {
+        var paths = campaign.Stages.SelectMany(s => s.Sends).Select(s => s.Template).Append("templates/extra.hbs");
+        foreach (var template in paths)
+        {
+            var path = Path.Combine(folder, template);
+            if (File.Exists(path))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, Utf8.GetBytes(Path.GetExtension(template) switch
+            {
+                ".txt" => "Hi {{first_name}}, we kept something for you at shop.example. Reply STOP to opt out\n",
+                ".json" => "{ \"title\": \"We kept something for you\", \"body\": \"Hi {{first_name}}, have a look.\" }\n",
+                _ => "<p>Hi {{first_name}},</p>\n<p>We kept something for you.</p>\n<p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>\n",
+            }));
+        }
     }
 }

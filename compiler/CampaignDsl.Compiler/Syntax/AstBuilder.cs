@@ -20,6 +20,8 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
     public CampaignFile BuildFile(CampaignFileContext context) =>
         new(SpanOf(context), [.. context.fileItem().Select(BuildFileItem).OfType<IFileItem>()]);
 
+    public Expression BuildStandalone(StandaloneExpressionContext context) => BuildExpression(context.expression());
+
     private IFileItem? BuildFileItem(FileItemContext context) => context switch
     {
         _ when context.importDecl() is { } import => new ImportDecl(SpanOf(import), StringOrEmpty(import.STRING(), import)),
@@ -459,7 +461,8 @@ internal sealed class AstBuilder(SourceText source, DiagnosticBag diagnostics)
             return value;
         }
 
-        diagnostics.Add(DiagnosticCatalog.NumberTooLarge(new SourceLocation(source, SpanOf(token)), text));
+        // The whole token as written (`1e99%`, `EUR 1e99`), not only its number.
+        diagnostics.Add(DiagnosticCatalog.NumberTooLarge(new SourceLocation(source, SpanOf(token)), token.Text));
         return 0;
     }
 

@@ -38,6 +38,28 @@ public sealed record SyntaxTree(SourceText Source, CampaignFile? Root, Immutable
         return new SyntaxTree(source, root, diagnostics.ToImmutable());
     }
 
+    /// <summary>
+    /// Parses one expression written outside a campaign file, such as <c>Quantity * UnitPrice</c> in a
+    /// column mapping; <paramref name="source"/> names where it was written for the diagnostics.
+    /// </summary>
+    public static (Expression? Expression, ImmutableArray<Diagnostic> Diagnostics) ParseExpression(SourceText source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var (tokens, tooDeep) = TokenScanner.Scan(source, diagnostics);
+        if (tooDeep)
+        {
+            return (null, diagnostics.ToImmutable());
+        }
+
+        var stream = new CommonTokenStream(new ListTokenSource(tokens));
+        var parser = new CampaignParser(stream) { ErrorHandler = new SyntaxErrorStrategy() };
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(new SyntaxErrorListener(source, diagnostics, false));
+        var tree = parser.standaloneExpression();
+        var expression = new AstBuilder(source, diagnostics).BuildStandalone(tree);
+        return (diagnostics.HasErrors ? null : expression, diagnostics.ToImmutable());
+    }
+
     private static CampaignFile ParseTokens(SourceText source, IList<IToken> tokens, DiagnosticBag diagnostics)
     {
         // Fast path first: SLL prediction with bail-out parses correct files quickly; only a file

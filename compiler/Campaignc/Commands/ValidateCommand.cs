@@ -2,6 +2,8 @@ using System.CommandLine;
 using Campaignc.Input;
 using Campaignc.Output;
 using CampaignDsl.Compiler;
+using CampaignDsl.Compiler.Analyzers;
+using CampaignDsl.Compiler.Templates;
 
 namespace Campaignc.Commands;
 
@@ -23,31 +25,38 @@ public static class ValidateCommand
         format.AcceptOnlyFromAmong([.. DiagnosticFormats.All.Keys.Order(StringComparer.Ordinal)]);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of the terminal." };
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Treat warnings as errors (exit code 1)." };
+        var config = new Option<string?>("--config")
+        {
+            Description = "The campaignc.yaml to use. Default: the nearest campaignc.yaml at or above the first path, up to the git repository's root.",
+        };
 
         var command = new Command("validate", "Check campaign files and report every problem with its file, line and code.")
         {
-            paths, format, output, warningsAsErrors,
+            paths, format, output, warningsAsErrors, config,
         };
         command.SetAction(result => Run(
             result.GetValue(paths) ?? [],
             result.GetValue(format)!,
             result.GetValue(output),
             result.GetValue(warningsAsErrors),
+            result.GetValue(config),
             stdout,
             stderr));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, FileInfo? outputFile, bool warningsAsErrors, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> paths, string format, FileInfo? outputFile, bool warningsAsErrors, string? configPath, TextWriter stdout, TextWriter stderr)
     {
         var cwd = Directory.GetCurrentDirectory();
         var found = SourceFileFinder.Find(paths, cwd);
-        foreach (var problem in found.Problems)
+        var config = ConfigurationInput.Load(configPath, paths, cwd, LintRules.Registry);
+        var problems = config.Problem is null ? found.Problems : [.. found.Problems, config.Problem];
+        foreach (var problem in problems)
         {
             stderr.WriteLine($"campaignc: error: {problem}");
         }
 
-        if (found.Problems.Count > 0)
+        if (problems.Count > 0)
         {
             return ExitCodes.UsageError;
         }
@@ -66,8 +75,14 @@ public static class ValidateCommand
             }
         }
 
-        var compilation = CampaignCompilation.Compile(files);
-        var report = ValidationReport.Create(files.Count, compilation.Diagnostics, warningsAsErrors);
+        var options = new CompilationOptions
+            {
+                Templates = new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders),
+                Imports = new CampaignDsl.Compiler.Semantics.Importing.FileSystemImportSource(),
+            }
+            .WithConfiguration(config.Loaded.Configuration);
+        var compilation = CampaignCompilation.Compile(files, options);
+        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. compilation.Diagnostics], warningsAsErrors);
 
         var toTerminal = outputFile is null && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var writer = DiagnosticFormats.All[format](toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null);

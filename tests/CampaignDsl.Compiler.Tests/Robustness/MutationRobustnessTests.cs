@@ -10,14 +10,18 @@ namespace CampaignDsl.Compiler.Tests.Robustness;
 /// <summary>
 /// Thousands of broken versions of the example campaigns go through the compiler. Whatever the
 /// damage, it must answer with diagnostics: no exception, no hang, every span inside the file,
-/// every code from the catalog, and no errors at all for a "mutation" that changed nothing.
+/// every code from the catalog, and for a "mutation" that changed nothing, the errors the example
+/// itself gets when compiled alone (none for most; an example that imports a library or hands
+/// contacts on to another example's campaign misses those files here, and is clean in
+/// <see cref="ExampleCampaignsTests"/>).
 /// The run is seeded; a failure prints the seed, the steps and the input. Set ROBUSTNESS_SEED to
 /// replay a run (or to explore with new seeds).
 /// </summary>
 public sealed class MutationRobustnessTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 20_251_122;
-    private const int MutantsPerExample = 3_000;
+    // Spread over the examples, however many there are, to keep the run short.
+    private const int TotalMutants = 6_000;
     private const int MaxReportedFailures = 5;
 
     // Generous for a file of a few kilobytes on a busy CI machine; a hang is far beyond it.
@@ -42,16 +46,18 @@ public sealed class MutationRobustnessTests(ITestOutputHelper output)
         var examples = Directory.GetFiles(RepositoryPaths.InRepo("examples"), "*.campaign", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(examples);
+        var mutantsPerExample = TotalMutants / examples.Count;
+        var unchangedErrors = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var cases = new List<(string Name, string Original, int Seed)>();
         foreach (var (example, exampleIndex) in examples.Select((e, i) => (e, i)))
         {
             var original = File.ReadAllText(example);
             Assert.True(RoundTrips(original), $"the tokenizer loses text of {example}");
-            AssertNoErrors(Path.GetFileName(example), original);
-            for (var i = 0; i < MutantsPerExample; i++)
+            unchangedErrors[Path.GetFileName(example)] = Errors(CampaignCompilation.Compile([("mutant/" + Path.GetFileName(example), Encoding.UTF8.GetBytes(original))]));
+            for (var i = 0; i < mutantsPerExample; i++)
             {
-                cases.Add((Path.GetFileName(example), original, unchecked((seed * 7919) + (exampleIndex * MutantsPerExample) + i)));
+                cases.Add((Path.GetFileName(example), original, unchecked((seed * 7919) + (exampleIndex * mutantsPerExample) + i)));
             }
         }
 
@@ -64,7 +70,7 @@ public sealed class MutationRobustnessTests(ITestOutputHelper output)
             var random = new Random(c.Seed);
             var original = Variant(c.Original, random);
             var mutant = mutator.Mutate(original, random);
-            var problem = Check(c.Name, mutant, Encoding.UTF8.GetBytes(original), codes, ref unchangedCount);
+            var problem = Check(c.Name, mutant, Encoding.UTF8.GetBytes(original), unchangedErrors[c.Name], codes, ref unchangedCount);
             if (problem is not null)
             {
                 failures.Enqueue(Describe(c.Name, c.Seed, mutant, problem));
@@ -95,7 +101,7 @@ public sealed class MutationRobustnessTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs one mutant; returns what is wrong with the result, or null.</summary>
-    private static string? Check(string name, Mutant mutant, byte[] original, ConcurrentDictionary<string, int> codes, ref int unchangedCount)
+    private static string? Check(string name, Mutant mutant, byte[] original, string unchangedErrors, ConcurrentDictionary<string, int> codes, ref int unchangedCount)
     {
         var path = "mutant/" + name;
         var run = Task.Run(() => CampaignCompilation.Compile([(path, mutant.Bytes)]));
@@ -126,9 +132,9 @@ public sealed class MutationRobustnessTests(ITestOutputHelper output)
         if (mutant.Bytes.AsSpan().SequenceEqual(original))
         {
             Interlocked.Increment(ref unchangedCount);
-            if (compilation.HasErrors)
+            if (Errors(compilation) != unchangedErrors)
             {
-                return "the input equals the original, yet has errors:\n" + string.Join("\n", compilation.Diagnostics);
+                return $"the input equals the original, yet its errors differ from the original's ({unchangedErrors}):\n" + string.Join("\n", compilation.Diagnostics);
             }
         }
 
@@ -189,11 +195,9 @@ public sealed class MutationRobustnessTests(ITestOutputHelper output)
         _ => original,
     };
 
-    private static void AssertNoErrors(string name, string text)
-    {
-        var compilation = CampaignCompilation.Compile([(name, Encoding.UTF8.GetBytes(text))]);
-        Assert.False(compilation.HasErrors, $"{name} should compile cleanly:\n" + string.Join("\n", compilation.Diagnostics));
-    }
+    /// <summary>The errors' codes and lines, which a byte-order mark or CRLF line endings do not change.</summary>
+    private static string Errors(CampaignCompilation compilation) =>
+        string.Join(", ", compilation.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}@{d.Location.Start.Line}"));
 
     private static string Describe(string name, int seed, Mutant mutant, string problem)
     {

@@ -59,18 +59,18 @@ internal partial class CampaignParser : Parser {
 		RULE_incentiveDecl = 12, RULE_incentiveItem = 13, RULE_incentiveValue = 14, 
 		RULE_policyDecl = 15, RULE_policyItem = 16, RULE_stageDecl = 17, RULE_stageTiming = 18, 
 		RULE_durationValue = 19, RULE_stageItem = 20, RULE_sendAction = 21, RULE_messageOption = 22, 
-		RULE_expression = 23, RULE_orExpression = 24, RULE_andExpression = 25, 
-		RULE_notExpression = 26, RULE_comparison = 27, RULE_comparisonOperator = 28, 
-		RULE_additive = 29, RULE_multiplicative = 30, RULE_unary = 31, RULE_primary = 32, 
-		RULE_argument = 33, RULE_path = 34, RULE_listLiteral = 35, RULE_literal = 36, 
-		RULE_identifier = 37;
+		RULE_standaloneExpression = 23, RULE_expression = 24, RULE_orExpression = 25, 
+		RULE_andExpression = 26, RULE_notExpression = 27, RULE_comparison = 28, 
+		RULE_comparisonOperator = 29, RULE_additive = 30, RULE_multiplicative = 31, 
+		RULE_unary = 32, RULE_primary = 33, RULE_argument = 34, RULE_path = 35, 
+		RULE_listLiteral = 36, RULE_literal = 37, RULE_identifier = 38;
 	public static readonly string[] ruleNames = {
 		"campaignFile", "fileItem", "importDecl", "campaignDecl", "campaignItem", 
 		"setting", "settingValue", "timeRange", "audienceDecl", "audienceItem", 
 		"entryMode", "segmentDecl", "incentiveDecl", "incentiveItem", "incentiveValue", 
 		"policyDecl", "policyItem", "stageDecl", "stageTiming", "durationValue", 
-		"stageItem", "sendAction", "messageOption", "expression", "orExpression", 
-		"andExpression", "notExpression", "comparison", "comparisonOperator", 
+		"stageItem", "sendAction", "messageOption", "standaloneExpression", "expression", 
+		"orExpression", "andExpression", "notExpression", "comparison", "comparisonOperator", 
 		"additive", "multiplicative", "unary", "primary", "argument", "path", 
 		"listLiteral", "literal", "identifier"
 	};
@@ -161,21 +161,21 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 79;
+			State = 81;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1572882L) != 0)) {
 				{
 				{
-				State = 76;
+				State = 78;
 				fileItem();
 				}
 				}
-				State = 81;
+				State = 83;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 82;
+			State = 84;
 			Match(Eof);
 			}
 		}
@@ -221,34 +221,34 @@ internal partial class CampaignParser : Parser {
 		FileItemContext _localctx = new FileItemContext(Context, State);
 		EnterRule(_localctx, 2, RULE_fileItem);
 		try {
-			State = 88;
+			State = 90;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 84;
+				State = 86;
 				importDecl();
 				}
 				break;
 			case SEGMENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 85;
+				State = 87;
 				segmentDecl();
 				}
 				break;
 			case INCENTIVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 86;
+				State = 88;
 				incentiveDecl();
 				}
 				break;
 			case CAMPAIGN:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 87;
+				State = 89;
 				campaignDecl();
 				}
 				break;
@@ -290,9 +290,9 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 90;
+			State = 92;
 			Match(IMPORT);
-			State = 91;
+			State = 93;
 			Match(STRING);
 			}
 		}
@@ -342,37 +342,37 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 93;
+			State = 95;
 			Match(CAMPAIGN);
-			State = 94;
-			identifier();
 			State = 96;
+			identifier();
+			State = 98;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 95;
+				State = 97;
 				Match(STRING);
 				}
 			}
 
-			State = 98;
+			State = 100;
 			Match(LBRACE);
-			State = 102;
+			State = 104;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72339069014116084L) != 0)) {
 				{
 				{
-				State = 99;
+				State = 101;
 				campaignItem();
 				}
 				}
-				State = 104;
+				State = 106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 105;
+			State = 107;
 			Match(RBRACE);
 			}
 		}
@@ -424,48 +424,48 @@ internal partial class CampaignParser : Parser {
 		CampaignItemContext _localctx = new CampaignItemContext(Context, State);
 		EnterRule(_localctx, 8, RULE_campaignItem);
 		try {
-			State = 113;
+			State = 115;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,4,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 107;
+				State = 109;
 				audienceDecl();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 108;
+				State = 110;
 				segmentDecl();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 109;
+				State = 111;
 				incentiveDecl();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 110;
+				State = 112;
 				policyDecl();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 111;
+				State = 113;
 				stageDecl();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 112;
+				State = 114;
 				setting();
 				}
 				break;
@@ -509,9 +509,9 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 115;
+			State = 117;
 			identifier();
-			State = 116;
+			State = 118;
 			settingValue();
 			}
 		}
@@ -557,34 +557,34 @@ internal partial class CampaignParser : Parser {
 		SettingValueContext _localctx = new SettingValueContext(Context, State);
 		EnterRule(_localctx, 12, RULE_settingValue);
 		try {
-			State = 122;
+			State = 124;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 118;
+				State = 120;
 				literal();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 119;
+				State = 121;
 				timeRange();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 120;
+				State = 122;
 				identifier();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 121;
+				State = 123;
 				listLiteral();
 				}
 				break;
@@ -627,11 +627,11 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 124;
-			Match(TIME);
-			State = 125;
-			Match(RANGE);
 			State = 126;
+			Match(TIME);
+			State = 127;
+			Match(RANGE);
+			State = 128;
 			Match(TIME);
 			}
 		}
@@ -677,25 +677,25 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 128;
+			State = 130;
 			Match(AUDIENCE);
-			State = 129;
+			State = 131;
 			Match(LBRACE);
-			State = 133;
+			State = 135;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 12582920L) != 0)) {
 				{
 				{
-				State = 130;
+				State = 132;
 				audienceItem();
 				}
 				}
-				State = 135;
+				State = 137;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 136;
+			State = 138;
 			Match(RBRACE);
 			}
 		}
@@ -769,16 +769,16 @@ internal partial class CampaignParser : Parser {
 		AudienceItemContext _localctx = new AudienceItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_audienceItem);
 		try {
-			State = 148;
+			State = 150;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WHERE:
 				_localctx = new AudienceWhereContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 138;
+				State = 140;
 				Match(WHERE);
-				State = 139;
+				State = 141;
 				expression();
 				}
 				break;
@@ -786,9 +786,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new AudienceEntryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 140;
+				State = 142;
 				Match(ENTRY);
-				State = 141;
+				State = 143;
 				entryMode();
 				}
 				break;
@@ -796,22 +796,22 @@ internal partial class CampaignParser : Parser {
 				_localctx = new AudienceReentryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 142;
+				State = 144;
 				Match(REENTRY);
-				State = 146;
+				State = 148;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case NEVER:
 					{
-					State = 143;
+					State = 145;
 					Match(NEVER);
 					}
 					break;
 				case AFTER:
 					{
-					State = 144;
+					State = 146;
 					Match(AFTER);
-					State = 145;
+					State = 147;
 					durationValue();
 					}
 					break;
@@ -910,14 +910,14 @@ internal partial class CampaignParser : Parser {
 		EnterRule(_localctx, 20, RULE_entryMode);
 		int _la;
 		try {
-			State = 170;
+			State = 172;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,12,Context) ) {
 			case 1:
 				_localctx = new EntryOnceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 150;
+				State = 152;
 				Match(ONCE);
 				}
 				break;
@@ -925,7 +925,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new EntryDailyContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 151;
+				State = 153;
 				Match(DAILY);
 				}
 				break;
@@ -933,22 +933,22 @@ internal partial class CampaignParser : Parser {
 				_localctx = new EntryAnniversaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 152;
-				Match(ON);
-				State = 153;
-				Match(ANNIVERSARY);
 				State = 154;
-				Match(OF);
+				Match(ON);
 				State = 155;
+				Match(ANNIVERSARY);
+				State = 156;
+				Match(OF);
+				State = 157;
 				path();
-				State = 158;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 156;
+					State = 158;
 					Match(AT);
-					State = 157;
+					State = 159;
 					Match(TIME);
 					}
 				}
@@ -959,30 +959,30 @@ internal partial class CampaignParser : Parser {
 				_localctx = new EntryOnContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 160;
+				State = 162;
 				Match(ON);
-				State = 161;
+				State = 163;
 				path();
-				State = 164;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 162;
+					State = 164;
 					Match(AT);
-					State = 163;
+					State = 165;
 					Match(TIME);
 					}
 				}
 
-				State = 168;
+				State = 170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 166;
+					State = 168;
 					Match(WHEN);
-					State = 167;
+					State = 169;
 					expression();
 					}
 				}
@@ -1031,13 +1031,13 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 172;
-			Match(SEGMENT);
-			State = 173;
-			identifier();
 			State = 174;
-			Match(ASSIGN);
+			Match(SEGMENT);
 			State = 175;
+			identifier();
+			State = 176;
+			Match(ASSIGN);
+			State = 177;
 			expression();
 			}
 		}
@@ -1091,49 +1091,49 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 179;
 			Match(INCENTIVE);
-			State = 178;
+			State = 180;
 			identifier();
-			State = 181;
+			State = 183;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 179;
+				State = 181;
 				Match(COLON);
-				State = 180;
+				State = 182;
 				identifier();
 				}
 			}
 
-			State = 184;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 183;
+				State = 185;
 				Match(STRING);
 				}
 			}
 
-			State = 186;
+			State = 188;
 			Match(LBRACE);
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==EXPIRES || _la==IDENT) {
 				{
 				{
-				State = 187;
+				State = 189;
 				incentiveItem();
 				}
 				}
-				State = 192;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 195;
 			Match(RBRACE);
 			}
 		}
@@ -1201,31 +1201,31 @@ internal partial class CampaignParser : Parser {
 		EnterRule(_localctx, 26, RULE_incentiveItem);
 		int _la;
 		try {
-			State = 213;
+			State = 215;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXPIRES:
 				_localctx = new IncentiveExpiryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 195;
+				State = 197;
 				Match(EXPIRES);
-				State = 207;
+				State = 209;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DURATION:
 				case MINUS:
 					{
-					State = 196;
+					State = 198;
 					durationValue();
-					State = 197;
+					State = 199;
 					Match(AFTER);
-					State = 200;
+					State = 202;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case SEND:
 						{
-						State = 198;
+						State = 200;
 						Match(SEND);
 						}
 						break;
@@ -1264,7 +1264,7 @@ internal partial class CampaignParser : Parser {
 					case FINALLY:
 					case IDENT:
 						{
-						State = 199;
+						State = 201;
 						identifier();
 						}
 						break;
@@ -1275,16 +1275,16 @@ internal partial class CampaignParser : Parser {
 					break;
 				case DATE:
 					{
-					State = 202;
+					State = 204;
 					Match(DATE);
-					State = 205;
+					State = 207;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AT) {
 						{
-						State = 203;
+						State = 205;
 						Match(AT);
-						State = 204;
+						State = 206;
 						Match(TIME);
 						}
 					}
@@ -1300,14 +1300,14 @@ internal partial class CampaignParser : Parser {
 				_localctx = new IncentivePropertyContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 209;
-				Match(IDENT);
 				State = 211;
+				Match(IDENT);
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2341590331256340480L) != 0)) {
 					{
-					State = 210;
+					State = 212;
 					incentiveValue();
 					}
 				}
@@ -1354,7 +1354,7 @@ internal partial class CampaignParser : Parser {
 		IncentiveValueContext _localctx = new IncentiveValueContext(Context, State);
 		EnterRule(_localctx, 28, RULE_incentiveValue);
 		try {
-			State = 217;
+			State = 219;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TRUE:
@@ -1368,14 +1368,14 @@ internal partial class CampaignParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
+				State = 217;
 				literal();
 				}
 				break;
 			case LBRACK:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 216;
+				State = 218;
 				listLiteral();
 				}
 				break;
@@ -1425,25 +1425,25 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 219;
+			State = 221;
 			Match(POLICY);
-			State = 220;
+			State = 222;
 			Match(LBRACE);
-			State = 224;
+			State = 226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72256605642555392L) != 0)) {
 				{
 				{
-				State = 221;
+				State = 223;
 				policyItem();
 				}
 				}
-				State = 226;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 227;
+			State = 229;
 			Match(RBRACE);
 			}
 		}
@@ -1564,20 +1564,20 @@ internal partial class CampaignParser : Parser {
 		EnterRule(_localctx, 32, RULE_policyItem);
 		int _la;
 		try {
-			State = 251;
+			State = 253;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new FrequencyCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 229;
-				Match(CAP);
-				State = 230;
-				Match(NUMBER);
 				State = 231;
-				Match(PER);
+				Match(CAP);
 				State = 232;
+				Match(NUMBER);
+				State = 233;
+				Match(PER);
+				State = 234;
 				durationValue();
 				}
 				break;
@@ -1585,13 +1585,13 @@ internal partial class CampaignParser : Parser {
 				_localctx = new GoalContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 233;
-				Match(GOAL);
-				State = 234;
-				path();
 				State = 235;
-				Match(WITHIN);
+				Match(GOAL);
 				State = 236;
+				path();
+				State = 237;
+				Match(WITHIN);
+				State = 238;
 				durationValue();
 				}
 				break;
@@ -1599,11 +1599,11 @@ internal partial class CampaignParser : Parser {
 				_localctx = new ExitRuleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 238;
-				Match(EXIT);
-				State = 239;
-				Match(WHEN);
 				State = 240;
+				Match(EXIT);
+				State = 241;
+				Match(WHEN);
+				State = 242;
 				expression();
 				}
 				break;
@@ -1611,11 +1611,11 @@ internal partial class CampaignParser : Parser {
 				_localctx = new HandoffContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 241;
-				Match(THEN);
-				State = 242;
-				Match(ENROLL);
 				State = 243;
+				Match(THEN);
+				State = 244;
+				Match(ENROLL);
+				State = 245;
 				identifier();
 				}
 				break;
@@ -1623,16 +1623,16 @@ internal partial class CampaignParser : Parser {
 				_localctx = new FinalActionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 244;
+				State = 246;
 				Match(FINALLY);
-				State = 245;
-				identifier();
 				State = 247;
+				identifier();
+				State = 249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 246;
+					State = 248;
 					Match(STRING);
 					}
 				}
@@ -1643,9 +1643,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new PolicySettingContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 249;
+				State = 251;
 				Match(IDENT);
-				State = 250;
+				State = 252;
 				settingValue();
 				}
 				break;
@@ -1701,37 +1701,37 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
+			State = 255;
 			Match(STAGE);
-			State = 254;
-			identifier();
 			State = 256;
+			identifier();
+			State = 258;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 255;
+				State = 257;
 				stageTiming();
 				}
 			}
 
-			State = 258;
+			State = 260;
 			Match(LBRACE);
-			State = 262;
+			State = 264;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 32346472704L) != 0)) {
 				{
 				{
-				State = 259;
+				State = 261;
 				stageItem();
 				}
 				}
-				State = 264;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 265;
+			State = 267;
 			Match(RBRACE);
 			}
 		}
@@ -1780,30 +1780,30 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 267;
+			State = 269;
 			Match(AFTER);
-			State = 268;
+			State = 270;
 			durationValue();
-			State = 271;
+			State = 273;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE) {
 				{
-				State = 269;
+				State = 271;
 				Match(RANGE);
-				State = 270;
+				State = 272;
 				durationValue();
 				}
 			}
 
-			State = 275;
+			State = 277;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 273;
+				State = 275;
 				Match(FROM);
-				State = 274;
+				State = 276;
 				identifier();
 				}
 			}
@@ -1845,17 +1845,17 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 278;
+			State = 280;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 277;
+				State = 279;
 				Match(MINUS);
 				}
 			}
 
-			State = 280;
+			State = 282;
 			Match(DURATION);
 			}
 		}
@@ -1986,16 +1986,16 @@ internal partial class CampaignParser : Parser {
 		EnterRule(_localctx, 40, RULE_stageItem);
 		int _la;
 		try {
-			State = 317;
+			State = 319;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WHEN:
 				_localctx = new StageWhenContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 282;
+				State = 284;
 				Match(WHEN);
-				State = 283;
+				State = 285;
 				expression();
 				}
 				break;
@@ -2003,9 +2003,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new StageUnlessContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 284;
+				State = 286;
 				Match(UNLESS);
-				State = 285;
+				State = 287;
 				expression();
 				}
 				break;
@@ -2013,7 +2013,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new StageSendContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 286;
+				State = 288;
 				sendAction();
 				}
 				break;
@@ -2021,27 +2021,27 @@ internal partial class CampaignParser : Parser {
 				_localctx = new StageVariantContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 287;
-				Match(FOR);
-				State = 288;
-				identifier();
 				State = 289;
+				Match(FOR);
+				State = 290;
+				identifier();
+				State = 291;
 				Match(LBRACE);
-				State = 293;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 32346472704L) != 0)) {
 					{
 					{
-					State = 290;
+					State = 292;
 					stageItem();
 					}
 					}
-					State = 295;
+					State = 297;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 296;
+				State = 298;
 				Match(RBRACE);
 				}
 				break;
@@ -2049,25 +2049,25 @@ internal partial class CampaignParser : Parser {
 				_localctx = new StageOtherwiseContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 298;
+				State = 300;
 				Match(OTHERWISE);
-				State = 299;
+				State = 301;
 				Match(LBRACE);
-				State = 303;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 32346472704L) != 0)) {
 					{
 					{
-					State = 300;
+					State = 302;
 					stageItem();
 					}
 					}
-					State = 305;
+					State = 307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 306;
+				State = 308;
 				Match(RBRACE);
 				}
 				break;
@@ -2075,27 +2075,27 @@ internal partial class CampaignParser : Parser {
 				_localctx = new ClickRuleContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 307;
+				State = 309;
 				Match(ON);
-				State = 308;
-				Match(CLICK);
 				State = 310;
+				Match(CLICK);
+				State = 312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 309;
+					State = 311;
 					Match(STRING);
 					}
 				}
 
-				State = 312;
-				Match(SET);
-				State = 313;
-				path();
 				State = 314;
-				Match(ASSIGN);
+				Match(SET);
 				State = 315;
+				path();
+				State = 316;
+				Match(ASSIGN);
+				State = 317;
 				expression();
 				}
 				break;
@@ -2149,56 +2149,56 @@ internal partial class CampaignParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 319;
+			State = 321;
 			Match(SEND);
-			State = 320;
-			identifier();
 			State = 322;
+			identifier();
+			State = 324;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 321;
+				State = 323;
 				Match(STRING);
 				}
 			}
 
-			State = 327;
+			State = 329;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 412317909632L) != 0)) {
 				{
 				{
-				State = 324;
+				State = 326;
 				messageOption();
 				}
 				}
-				State = 329;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 338;
+			State = 340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 330;
+				State = 332;
 				Match(LBRACE);
-				State = 334;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 412317909632L) != 0)) {
 					{
 					{
-					State = 331;
+					State = 333;
 					messageOption();
 					}
 					}
-					State = 336;
+					State = 338;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 337;
+				State = 339;
 				Match(RBRACE);
 				}
 			}
@@ -2294,25 +2294,25 @@ internal partial class CampaignParser : Parser {
 		EnterRule(_localctx, 44, RULE_messageOption);
 		int _la;
 		try {
-			State = 354;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SUBJECT:
 				_localctx = new SubjectOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 340;
+				State = 342;
 				Match(SUBJECT);
-				State = 341;
+				State = 343;
 				Match(STRING);
-				State = 344;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WEIGHT) {
 					{
-					State = 342;
+					State = 344;
 					Match(WEIGHT);
-					State = 343;
+					State = 345;
 					Match(NUMBER);
 					}
 				}
@@ -2323,9 +2323,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new SenderOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 346;
+				State = 348;
 				Match(FROM);
-				State = 347;
+				State = 349;
 				Match(STRING);
 				}
 				break;
@@ -2333,9 +2333,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new PreheaderOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 348;
+				State = 350;
 				Match(PREHEADER);
-				State = 349;
+				State = 351;
 				Match(STRING);
 				}
 				break;
@@ -2343,9 +2343,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new BodyOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 350;
+				State = 352;
 				Match(BODY);
-				State = 351;
+				State = 353;
 				Match(STRING);
 				}
 				break;
@@ -2353,14 +2353,56 @@ internal partial class CampaignParser : Parser {
 				_localctx = new IncentiveOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 352;
+				State = 354;
 				Match(INCENTIVE);
-				State = 353;
+				State = 355;
 				identifier();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class StandaloneExpressionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return GetToken(CampaignParser.Eof, 0); }
+		public StandaloneExpressionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_standaloneExpression; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICampaignParserVisitor<TResult> typedVisitor = visitor as ICampaignParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStandaloneExpression(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public StandaloneExpressionContext standaloneExpression() {
+		StandaloneExpressionContext _localctx = new StandaloneExpressionContext(Context, State);
+		EnterRule(_localctx, 46, RULE_standaloneExpression);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 358;
+			expression();
+			State = 359;
+			Match(Eof);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2394,11 +2436,11 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_expression);
+		EnterRule(_localctx, 48, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 356;
+			State = 361;
 			orExpression();
 			}
 		}
@@ -2440,26 +2482,26 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public OrExpressionContext orExpression() {
 		OrExpressionContext _localctx = new OrExpressionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_orExpression);
+		EnterRule(_localctx, 50, RULE_orExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 358;
-			andExpression();
 			State = 363;
+			andExpression();
+			State = 368;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 359;
+				State = 364;
 				Match(OR);
-				State = 360;
+				State = 365;
 				andExpression();
 				}
 				}
-				State = 365;
+				State = 370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2503,26 +2545,26 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public AndExpressionContext andExpression() {
 		AndExpressionContext _localctx = new AndExpressionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_andExpression);
+		EnterRule(_localctx, 52, RULE_andExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
-			notExpression();
 			State = 371;
+			notExpression();
+			State = 376;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 367;
+				State = 372;
 				Match(AND);
-				State = 368;
+				State = 373;
 				notExpression();
 				}
 				}
-				State = 373;
+				State = 378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2563,17 +2605,17 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public NotExpressionContext notExpression() {
 		NotExpressionContext _localctx = new NotExpressionContext(Context, State);
-		EnterRule(_localctx, 52, RULE_notExpression);
+		EnterRule(_localctx, 54, RULE_notExpression);
 		try {
-			State = 377;
+			State = 382;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 374;
+				State = 379;
 				Match(NOT);
-				State = 375;
+				State = 380;
 				notExpression();
 				}
 				break;
@@ -2626,7 +2668,7 @@ internal partial class CampaignParser : Parser {
 			case MINUS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
+				State = 381;
 				comparison();
 				}
 				break;
@@ -2678,61 +2720,61 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 54, RULE_comparison);
+		EnterRule(_localctx, 56, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 379;
+			State = 384;
 			additive();
-			State = 396;
+			State = 401;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				{
-				State = 380;
+				State = 385;
 				comparisonOperator();
-				State = 381;
+				State = 386;
 				additive();
 				}
 				break;
 			case 2:
 				{
-				State = 384;
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 383;
+					State = 388;
 					Match(NOT);
 					}
 				}
 
-				State = 386;
+				State = 391;
 				Match(BETWEEN);
-				State = 387;
+				State = 392;
 				additive();
-				State = 388;
+				State = 393;
 				Match(AND);
-				State = 389;
+				State = 394;
 				additive();
 				}
 				break;
 			case 3:
 				{
-				State = 392;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 391;
+					State = 396;
 					Match(NOT);
 					}
 				}
 
-				State = 394;
+				State = 399;
 				Match(IN);
-				State = 395;
+				State = 400;
 				listLiteral();
 				}
 				break;
@@ -2774,12 +2816,12 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 56, RULE_comparisonOperator);
+		EnterRule(_localctx, 58, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 403;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2832,20 +2874,20 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public AdditiveContext additive() {
 		AdditiveContext _localctx = new AdditiveContext(Context, State);
-		EnterRule(_localctx, 58, RULE_additive);
+		EnterRule(_localctx, 60, RULE_additive);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 400;
-			multiplicative();
 			State = 405;
+			multiplicative();
+			State = 410;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 401;
+				State = 406;
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2854,11 +2896,11 @@ internal partial class CampaignParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 402;
+				State = 407;
 				multiplicative();
 				}
 				}
-				State = 407;
+				State = 412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2906,20 +2948,20 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public MultiplicativeContext multiplicative() {
 		MultiplicativeContext _localctx = new MultiplicativeContext(Context, State);
-		EnterRule(_localctx, 60, RULE_multiplicative);
+		EnterRule(_localctx, 62, RULE_multiplicative);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
-			unary();
 			State = 413;
+			unary();
+			State = 418;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 409;
+				State = 414;
 				_la = TokenStream.LA(1);
 				if ( !(_la==STAR || _la==SLASH) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2928,11 +2970,11 @@ internal partial class CampaignParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 410;
+				State = 415;
 				unary();
 				}
 				}
-				State = 415;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2973,17 +3015,17 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public UnaryContext unary() {
 		UnaryContext _localctx = new UnaryContext(Context, State);
-		EnterRule(_localctx, 62, RULE_unary);
+		EnterRule(_localctx, 64, RULE_unary);
 		try {
-			State = 419;
+			State = 424;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 416;
+				State = 421;
 				Match(MINUS);
-				State = 417;
+				State = 422;
 				unary();
 				}
 				break;
@@ -3035,7 +3077,7 @@ internal partial class CampaignParser : Parser {
 			case LBRACK:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 418;
+				State = 423;
 				primary();
 				}
 				break;
@@ -3159,21 +3201,21 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public PrimaryContext primary() {
 		PrimaryContext _localctx = new PrimaryContext(Context, State);
-		EnterRule(_localctx, 64, RULE_primary);
+		EnterRule(_localctx, 66, RULE_primary);
 		int _la;
 		try {
-			State = 450;
+			State = 455;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new ParenthesizedContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 421;
+				State = 426;
 				Match(LPAREN);
-				State = 422;
+				State = 427;
 				expression();
-				State = 423;
+				State = 428;
 				Match(RPAREN);
 				}
 				break;
@@ -3181,9 +3223,9 @@ internal partial class CampaignParser : Parser {
 				_localctx = new LastEventContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 425;
+				State = 430;
 				Match(LAST);
-				State = 431;
+				State = 436;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case AFTER:
@@ -3221,17 +3263,17 @@ internal partial class CampaignParser : Parser {
 				case FINALLY:
 				case IDENT:
 					{
-					State = 426;
+					State = 431;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 427;
+					State = 432;
 					Match(LPAREN);
-					State = 428;
+					State = 433;
 					path();
-					State = 429;
+					State = 434;
 					Match(RPAREN);
 					}
 					break;
@@ -3244,37 +3286,37 @@ internal partial class CampaignParser : Parser {
 				_localctx = new CallContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 433;
+				State = 438;
 				identifier();
-				State = 434;
+				State = 439;
 				Match(LPAREN);
-				State = 443;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2990390152573953728L) != 0) || _la==MINUS) {
 					{
-					State = 435;
-					argument();
 					State = 440;
+					argument();
+					State = 445;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 436;
+						State = 441;
 						Match(COMMA);
-						State = 437;
+						State = 442;
 						argument();
 						}
 						}
-						State = 442;
+						State = 447;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 445;
+				State = 450;
 				Match(RPAREN);
 				}
 				break;
@@ -3282,7 +3324,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new ReferenceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 447;
+				State = 452;
 				path();
 				}
 				break;
@@ -3290,7 +3332,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new LiteralValueContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 448;
+				State = 453;
 				literal();
 				}
 				break;
@@ -3298,7 +3340,7 @@ internal partial class CampaignParser : Parser {
 				_localctx = new ListContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 449;
+				State = 454;
 				listLiteral();
 				}
 				break;
@@ -3337,21 +3379,21 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ArgumentContext argument() {
 		ArgumentContext _localctx = new ArgumentContext(Context, State);
-		EnterRule(_localctx, 66, RULE_argument);
+		EnterRule(_localctx, 68, RULE_argument);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 452;
+			State = 457;
 			expression();
-			State = 455;
+			State = 460;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 453;
+				State = 458;
 				Match(IN);
-				State = 454;
+				State = 459;
 				Match(DURATION);
 				}
 			}
@@ -3396,26 +3438,26 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 68, RULE_path);
+		EnterRule(_localctx, 70, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
-			identifier();
 			State = 462;
+			identifier();
+			State = 467;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 458;
+				State = 463;
 				Match(DOT);
-				State = 459;
+				State = 464;
 				identifier();
 				}
 				}
-				State = 464;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3461,53 +3503,53 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public ListLiteralContext listLiteral() {
 		ListLiteralContext _localctx = new ListLiteralContext(Context, State);
-		EnterRule(_localctx, 70, RULE_listLiteral);
+		EnterRule(_localctx, 72, RULE_listLiteral);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 465;
+			State = 470;
 			Match(LBRACK);
-			State = 474;
+			State = 479;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2990390152573953728L) != 0) || _la==MINUS) {
 				{
-				State = 466;
-				expression();
 				State = 471;
+				expression();
+				State = 476;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 467;
+						State = 472;
 						Match(COMMA);
-						State = 468;
+						State = 473;
 						expression();
 						}
 						} 
 					}
-					State = 473;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 				}
 				}
 			}
 
-			State = 477;
+			State = 482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 476;
+				State = 481;
 				Match(COMMA);
 				}
 			}
 
-			State = 479;
+			State = 484;
 			Match(RBRACK);
 			}
 		}
@@ -3548,12 +3590,12 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 72, RULE_literal);
+		EnterRule(_localctx, 74, RULE_literal);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 481;
+			State = 486;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35747322042646528L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3626,12 +3668,12 @@ internal partial class CampaignParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 74, RULE_identifier);
+		EnterRule(_localctx, 76, RULE_identifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 483;
+			State = 488;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72339069014116032L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3654,172 +3696,174 @@ internal partial class CampaignParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,83,486,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,83,491,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,1,0,5,0,78,8,0,10,0,12,0,81,9,0,1,0,1,0,1,1,1,1,1,
-		1,1,1,3,1,89,8,1,1,2,1,2,1,2,1,3,1,3,1,3,3,3,97,8,3,1,3,1,3,5,3,101,8,
-		3,10,3,12,3,104,9,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,3,4,114,8,4,1,5,1,
-		5,1,5,1,6,1,6,1,6,1,6,3,6,123,8,6,1,7,1,7,1,7,1,7,1,8,1,8,1,8,5,8,132,
-		8,8,10,8,12,8,135,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,147,
-		8,9,3,9,149,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,159,8,10,
-		1,10,1,10,1,10,1,10,3,10,165,8,10,1,10,1,10,3,10,169,8,10,3,10,171,8,10,
-		1,11,1,11,1,11,1,11,1,11,1,12,1,12,1,12,1,12,3,12,182,8,12,1,12,3,12,185,
-		8,12,1,12,1,12,5,12,189,8,12,10,12,12,12,192,9,12,1,12,1,12,1,13,1,13,
-		1,13,1,13,1,13,3,13,201,8,13,1,13,1,13,1,13,3,13,206,8,13,3,13,208,8,13,
-		1,13,1,13,3,13,212,8,13,3,13,214,8,13,1,14,1,14,3,14,218,8,14,1,15,1,15,
-		1,15,5,15,223,8,15,10,15,12,15,226,9,15,1,15,1,15,1,16,1,16,1,16,1,16,
-		1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,
-		3,16,248,8,16,1,16,1,16,3,16,252,8,16,1,17,1,17,1,17,3,17,257,8,17,1,17,
-		1,17,5,17,261,8,17,10,17,12,17,264,9,17,1,17,1,17,1,18,1,18,1,18,1,18,
-		3,18,272,8,18,1,18,1,18,3,18,276,8,18,1,19,3,19,279,8,19,1,19,1,19,1,20,
-		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,292,8,20,10,20,12,20,295,
-		9,20,1,20,1,20,1,20,1,20,1,20,5,20,302,8,20,10,20,12,20,305,9,20,1,20,
-		1,20,1,20,1,20,3,20,311,8,20,1,20,1,20,1,20,1,20,1,20,3,20,318,8,20,1,
-		21,1,21,1,21,3,21,323,8,21,1,21,5,21,326,8,21,10,21,12,21,329,9,21,1,21,
-		1,21,5,21,333,8,21,10,21,12,21,336,9,21,1,21,3,21,339,8,21,1,22,1,22,1,
-		22,1,22,3,22,345,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,355,
-		8,22,1,23,1,23,1,24,1,24,1,24,5,24,362,8,24,10,24,12,24,365,9,24,1,25,
-		1,25,1,25,5,25,370,8,25,10,25,12,25,373,9,25,1,26,1,26,1,26,3,26,378,8,
-		26,1,27,1,27,1,27,1,27,1,27,3,27,385,8,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		3,27,393,8,27,1,27,1,27,3,27,397,8,27,1,28,1,28,1,29,1,29,1,29,5,29,404,
-		8,29,10,29,12,29,407,9,29,1,30,1,30,1,30,5,30,412,8,30,10,30,12,30,415,
-		9,30,1,31,1,31,1,31,3,31,420,8,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
-		32,1,32,1,32,3,32,432,8,32,1,32,1,32,1,32,1,32,1,32,5,32,439,8,32,10,32,
-		12,32,442,9,32,3,32,444,8,32,1,32,1,32,1,32,1,32,1,32,3,32,451,8,32,1,
-		33,1,33,1,33,3,33,456,8,33,1,34,1,34,1,34,5,34,461,8,34,10,34,12,34,464,
-		9,34,1,35,1,35,1,35,1,35,5,35,470,8,35,10,35,12,35,473,9,35,3,35,475,8,
-		35,1,35,3,35,478,8,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,0,0,38,0,2,4,
-		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,0,5,1,0,67,73,1,0,74,75,1,0,76,77,2,0,
-		17,18,48,54,4,0,6,7,9,10,19,47,56,56,533,0,79,1,0,0,0,2,88,1,0,0,0,4,90,
-		1,0,0,0,6,93,1,0,0,0,8,113,1,0,0,0,10,115,1,0,0,0,12,122,1,0,0,0,14,124,
-		1,0,0,0,16,128,1,0,0,0,18,148,1,0,0,0,20,170,1,0,0,0,22,172,1,0,0,0,24,
-		177,1,0,0,0,26,213,1,0,0,0,28,217,1,0,0,0,30,219,1,0,0,0,32,251,1,0,0,
-		0,34,253,1,0,0,0,36,267,1,0,0,0,38,278,1,0,0,0,40,317,1,0,0,0,42,319,1,
-		0,0,0,44,354,1,0,0,0,46,356,1,0,0,0,48,358,1,0,0,0,50,366,1,0,0,0,52,377,
-		1,0,0,0,54,379,1,0,0,0,56,398,1,0,0,0,58,400,1,0,0,0,60,408,1,0,0,0,62,
-		419,1,0,0,0,64,450,1,0,0,0,66,452,1,0,0,0,68,457,1,0,0,0,70,465,1,0,0,
-		0,72,481,1,0,0,0,74,483,1,0,0,0,76,78,3,2,1,0,77,76,1,0,0,0,78,81,1,0,
-		0,0,79,77,1,0,0,0,79,80,1,0,0,0,80,82,1,0,0,0,81,79,1,0,0,0,82,83,5,0,
-		0,1,83,1,1,0,0,0,84,89,3,4,2,0,85,89,3,22,11,0,86,89,3,24,12,0,87,89,3,
-		6,3,0,88,84,1,0,0,0,88,85,1,0,0,0,88,86,1,0,0,0,88,87,1,0,0,0,89,3,1,0,
-		0,0,90,91,5,19,0,0,91,92,5,54,0,0,92,5,1,0,0,0,93,94,5,1,0,0,94,96,3,74,
-		37,0,95,97,5,54,0,0,96,95,1,0,0,0,96,97,1,0,0,0,97,98,1,0,0,0,98,102,5,
-		57,0,0,99,101,3,8,4,0,100,99,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,
-		103,1,0,0,0,103,105,1,0,0,0,104,102,1,0,0,0,105,106,5,58,0,0,106,7,1,0,
-		0,0,107,114,3,16,8,0,108,114,3,22,11,0,109,114,3,24,12,0,110,114,3,30,
-		15,0,111,114,3,34,17,0,112,114,3,10,5,0,113,107,1,0,0,0,113,108,1,0,0,
-		0,113,109,1,0,0,0,113,110,1,0,0,0,113,111,1,0,0,0,113,112,1,0,0,0,114,
-		9,1,0,0,0,115,116,3,74,37,0,116,117,3,12,6,0,117,11,1,0,0,0,118,123,3,
-		72,36,0,119,123,3,14,7,0,120,123,3,74,37,0,121,123,3,70,35,0,122,118,1,
-		0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,13,1,0,0,0,124,
-		125,5,49,0,0,125,126,5,64,0,0,126,127,5,49,0,0,127,15,1,0,0,0,128,129,
-		5,2,0,0,129,133,5,57,0,0,130,132,3,18,9,0,131,130,1,0,0,0,132,135,1,0,
-		0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,133,1,0,0,0,136,
-		137,5,58,0,0,137,17,1,0,0,0,138,139,5,3,0,0,139,149,3,46,23,0,140,141,
-		5,22,0,0,141,149,3,20,10,0,142,146,5,23,0,0,143,147,5,26,0,0,144,145,5,
-		6,0,0,145,147,3,38,19,0,146,143,1,0,0,0,146,144,1,0,0,0,147,149,1,0,0,
-		0,148,138,1,0,0,0,148,140,1,0,0,0,148,142,1,0,0,0,149,19,1,0,0,0,150,171,
-		5,24,0,0,151,171,5,25,0,0,152,153,5,27,0,0,153,154,5,28,0,0,154,155,5,
-		29,0,0,155,158,3,68,34,0,156,157,5,30,0,0,157,159,5,49,0,0,158,156,1,0,
-		0,0,158,159,1,0,0,0,159,171,1,0,0,0,160,161,5,27,0,0,161,164,3,68,34,0,
-		162,163,5,30,0,0,163,165,5,49,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,
-		168,1,0,0,0,166,167,5,31,0,0,167,169,3,46,23,0,168,166,1,0,0,0,168,169,
-		1,0,0,0,169,171,1,0,0,0,170,150,1,0,0,0,170,151,1,0,0,0,170,152,1,0,0,
-		0,170,160,1,0,0,0,171,21,1,0,0,0,172,173,5,4,0,0,173,174,3,74,37,0,174,
-		175,5,73,0,0,175,176,3,46,23,0,176,23,1,0,0,0,177,178,5,20,0,0,178,181,
-		3,74,37,0,179,180,5,66,0,0,180,182,3,74,37,0,181,179,1,0,0,0,181,182,1,
-		0,0,0,182,184,1,0,0,0,183,185,5,54,0,0,184,183,1,0,0,0,184,185,1,0,0,0,
-		185,186,1,0,0,0,186,190,5,57,0,0,187,189,3,26,13,0,188,187,1,0,0,0,189,
-		192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,
-		0,0,0,193,194,5,58,0,0,194,25,1,0,0,0,195,207,5,39,0,0,196,197,3,38,19,
-		0,197,200,5,6,0,0,198,201,5,8,0,0,199,201,3,74,37,0,200,198,1,0,0,0,200,
-		199,1,0,0,0,201,208,1,0,0,0,202,205,5,48,0,0,203,204,5,30,0,0,204,206,
-		5,49,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,0,0,0,207,196,1,0,0,
-		0,207,202,1,0,0,0,208,214,1,0,0,0,209,211,5,56,0,0,210,212,3,28,14,0,211,
-		210,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,195,1,0,0,0,213,209,1,
-		0,0,0,214,27,1,0,0,0,215,218,3,72,36,0,216,218,3,70,35,0,217,215,1,0,0,
-		0,217,216,1,0,0,0,218,29,1,0,0,0,219,220,5,21,0,0,220,224,5,57,0,0,221,
-		223,3,32,16,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,
-		1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,58,0,0,228,31,1,0,0,
-		0,229,230,5,40,0,0,230,231,5,53,0,0,231,232,5,41,0,0,232,252,3,38,19,0,
-		233,234,5,42,0,0,234,235,3,68,34,0,235,236,5,43,0,0,236,237,3,38,19,0,
-		237,252,1,0,0,0,238,239,5,44,0,0,239,240,5,31,0,0,240,252,3,46,23,0,241,
-		242,5,45,0,0,242,243,5,46,0,0,243,252,3,74,37,0,244,245,5,47,0,0,245,247,
-		3,74,37,0,246,248,5,54,0,0,247,246,1,0,0,0,247,248,1,0,0,0,248,252,1,0,
-		0,0,249,250,5,56,0,0,250,252,3,12,6,0,251,229,1,0,0,0,251,233,1,0,0,0,
-		251,238,1,0,0,0,251,241,1,0,0,0,251,244,1,0,0,0,251,249,1,0,0,0,252,33,
-		1,0,0,0,253,254,5,5,0,0,254,256,3,74,37,0,255,257,3,36,18,0,256,255,1,
-		0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,258,262,5,57,0,0,259,261,3,40,20,
-		0,260,259,1,0,0,0,261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,
-		265,1,0,0,0,264,262,1,0,0,0,265,266,5,58,0,0,266,35,1,0,0,0,267,268,5,
-		6,0,0,268,271,3,38,19,0,269,270,5,64,0,0,270,272,3,38,19,0,271,269,1,0,
-		0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,7,0,0,274,276,3,74,37,0,
-		275,273,1,0,0,0,275,276,1,0,0,0,276,37,1,0,0,0,277,279,5,75,0,0,278,277,
-		1,0,0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,281,5,51,0,0,281,39,1,0,0,
-		0,282,283,5,31,0,0,283,318,3,46,23,0,284,285,5,32,0,0,285,318,3,46,23,
-		0,286,318,3,42,21,0,287,288,5,33,0,0,288,289,3,74,37,0,289,293,5,57,0,
-		0,290,292,3,40,20,0,291,290,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,293,
-		294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,58,0,0,297,318,1,
-		0,0,0,298,299,5,34,0,0,299,303,5,57,0,0,300,302,3,40,20,0,301,300,1,0,
-		0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,
-		303,1,0,0,0,306,318,5,58,0,0,307,308,5,27,0,0,308,310,5,35,0,0,309,311,
-		5,54,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,312,1,0,0,0,312,313,5,36,
-		0,0,313,314,3,68,34,0,314,315,5,73,0,0,315,316,3,46,23,0,316,318,1,0,0,
-		0,317,282,1,0,0,0,317,284,1,0,0,0,317,286,1,0,0,0,317,287,1,0,0,0,317,
-		298,1,0,0,0,317,307,1,0,0,0,318,41,1,0,0,0,319,320,5,8,0,0,320,322,3,74,
-		37,0,321,323,5,54,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,327,1,0,0,0,
-		324,326,3,44,22,0,325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,
-		328,1,0,0,0,328,338,1,0,0,0,329,327,1,0,0,0,330,334,5,57,0,0,331,333,3,
-		44,22,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
-		0,335,337,1,0,0,0,336,334,1,0,0,0,337,339,5,58,0,0,338,330,1,0,0,0,338,
-		339,1,0,0,0,339,43,1,0,0,0,340,341,5,9,0,0,341,344,5,54,0,0,342,343,5,
-		10,0,0,343,345,5,53,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,355,1,0,0,
-		0,346,347,5,7,0,0,347,355,5,54,0,0,348,349,5,37,0,0,349,355,5,54,0,0,350,
-		351,5,38,0,0,351,355,5,54,0,0,352,353,5,20,0,0,353,355,3,74,37,0,354,340,
-		1,0,0,0,354,346,1,0,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,0,
-		0,355,45,1,0,0,0,356,357,3,48,24,0,357,47,1,0,0,0,358,363,3,50,25,0,359,
-		360,5,12,0,0,360,362,3,50,25,0,361,359,1,0,0,0,362,365,1,0,0,0,363,361,
-		1,0,0,0,363,364,1,0,0,0,364,49,1,0,0,0,365,363,1,0,0,0,366,371,3,52,26,
-		0,367,368,5,11,0,0,368,370,3,52,26,0,369,367,1,0,0,0,370,373,1,0,0,0,371,
-		369,1,0,0,0,371,372,1,0,0,0,372,51,1,0,0,0,373,371,1,0,0,0,374,375,5,13,
-		0,0,375,378,3,52,26,0,376,378,3,54,27,0,377,374,1,0,0,0,377,376,1,0,0,
-		0,378,53,1,0,0,0,379,396,3,58,29,0,380,381,3,56,28,0,381,382,3,58,29,0,
-		382,397,1,0,0,0,383,385,5,13,0,0,384,383,1,0,0,0,384,385,1,0,0,0,385,386,
-		1,0,0,0,386,387,5,14,0,0,387,388,3,58,29,0,388,389,5,11,0,0,389,390,3,
-		58,29,0,390,397,1,0,0,0,391,393,5,13,0,0,392,391,1,0,0,0,392,393,1,0,0,
-		0,393,394,1,0,0,0,394,395,5,15,0,0,395,397,3,70,35,0,396,380,1,0,0,0,396,
-		384,1,0,0,0,396,392,1,0,0,0,396,397,1,0,0,0,397,55,1,0,0,0,398,399,7,0,
-		0,0,399,57,1,0,0,0,400,405,3,60,30,0,401,402,7,1,0,0,402,404,3,60,30,0,
-		403,401,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,59,
-		1,0,0,0,407,405,1,0,0,0,408,413,3,62,31,0,409,410,7,2,0,0,410,412,3,62,
-		31,0,411,409,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,414,1,0,0,0,414,
-		61,1,0,0,0,415,413,1,0,0,0,416,417,5,75,0,0,417,420,3,62,31,0,418,420,
-		3,64,32,0,419,416,1,0,0,0,419,418,1,0,0,0,420,63,1,0,0,0,421,422,5,59,
-		0,0,422,423,3,46,23,0,423,424,5,60,0,0,424,451,1,0,0,0,425,431,5,16,0,
-		0,426,432,3,68,34,0,427,428,5,59,0,0,428,429,3,68,34,0,429,430,5,60,0,
-		0,430,432,1,0,0,0,431,426,1,0,0,0,431,427,1,0,0,0,432,451,1,0,0,0,433,
-		434,3,74,37,0,434,443,5,59,0,0,435,440,3,66,33,0,436,437,5,63,0,0,437,
-		439,3,66,33,0,438,436,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,
-		1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,443,435,1,0,0,0,443,444,1,0,0,
-		0,444,445,1,0,0,0,445,446,5,60,0,0,446,451,1,0,0,0,447,451,3,68,34,0,448,
-		451,3,72,36,0,449,451,3,70,35,0,450,421,1,0,0,0,450,425,1,0,0,0,450,433,
-		1,0,0,0,450,447,1,0,0,0,450,448,1,0,0,0,450,449,1,0,0,0,451,65,1,0,0,0,
-		452,455,3,46,23,0,453,454,5,15,0,0,454,456,5,51,0,0,455,453,1,0,0,0,455,
-		456,1,0,0,0,456,67,1,0,0,0,457,462,3,74,37,0,458,459,5,65,0,0,459,461,
-		3,74,37,0,460,458,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,462,463,1,0,
-		0,0,463,69,1,0,0,0,464,462,1,0,0,0,465,474,5,61,0,0,466,471,3,46,23,0,
-		467,468,5,63,0,0,468,470,3,46,23,0,469,467,1,0,0,0,470,473,1,0,0,0,471,
-		469,1,0,0,0,471,472,1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,474,466,1,
-		0,0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,478,5,63,0,0,477,476,1,0,0,0,
-		477,478,1,0,0,0,478,479,1,0,0,0,479,480,5,62,0,0,480,71,1,0,0,0,481,482,
-		7,3,0,0,482,73,1,0,0,0,483,484,7,4,0,0,484,75,1,0,0,0,58,79,88,96,102,
-		113,122,133,146,148,158,164,168,170,181,184,190,200,205,207,211,213,217,
-		224,247,251,256,262,271,275,278,293,303,310,317,322,327,334,338,344,354,
-		363,371,377,384,392,396,405,413,419,431,440,443,450,455,462,471,474,477
+		2,36,7,36,2,37,7,37,2,38,7,38,1,0,5,0,80,8,0,10,0,12,0,83,9,0,1,0,1,0,
+		1,1,1,1,1,1,1,1,3,1,91,8,1,1,2,1,2,1,2,1,3,1,3,1,3,3,3,99,8,3,1,3,1,3,
+		5,3,103,8,3,10,3,12,3,106,9,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,3,4,116,
+		8,4,1,5,1,5,1,5,1,6,1,6,1,6,1,6,3,6,125,8,6,1,7,1,7,1,7,1,7,1,8,1,8,1,
+		8,5,8,134,8,8,10,8,12,8,137,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,
+		9,3,9,149,8,9,3,9,151,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,
+		161,8,10,1,10,1,10,1,10,1,10,3,10,167,8,10,1,10,1,10,3,10,171,8,10,3,10,
+		173,8,10,1,11,1,11,1,11,1,11,1,11,1,12,1,12,1,12,1,12,3,12,184,8,12,1,
+		12,3,12,187,8,12,1,12,1,12,5,12,191,8,12,10,12,12,12,194,9,12,1,12,1,12,
+		1,13,1,13,1,13,1,13,1,13,3,13,203,8,13,1,13,1,13,1,13,3,13,208,8,13,3,
+		13,210,8,13,1,13,1,13,3,13,214,8,13,3,13,216,8,13,1,14,1,14,3,14,220,8,
+		14,1,15,1,15,1,15,5,15,225,8,15,10,15,12,15,228,9,15,1,15,1,15,1,16,1,
+		16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,16,1,
+		16,1,16,1,16,3,16,250,8,16,1,16,1,16,3,16,254,8,16,1,17,1,17,1,17,3,17,
+		259,8,17,1,17,1,17,5,17,263,8,17,10,17,12,17,266,9,17,1,17,1,17,1,18,1,
+		18,1,18,1,18,3,18,274,8,18,1,18,1,18,3,18,278,8,18,1,19,3,19,281,8,19,
+		1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,294,8,20,10,
+		20,12,20,297,9,20,1,20,1,20,1,20,1,20,1,20,5,20,304,8,20,10,20,12,20,307,
+		9,20,1,20,1,20,1,20,1,20,3,20,313,8,20,1,20,1,20,1,20,1,20,1,20,3,20,320,
+		8,20,1,21,1,21,1,21,3,21,325,8,21,1,21,5,21,328,8,21,10,21,12,21,331,9,
+		21,1,21,1,21,5,21,335,8,21,10,21,12,21,338,9,21,1,21,3,21,341,8,21,1,22,
+		1,22,1,22,1,22,3,22,347,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,
+		22,357,8,22,1,23,1,23,1,23,1,24,1,24,1,25,1,25,1,25,5,25,367,8,25,10,25,
+		12,25,370,9,25,1,26,1,26,1,26,5,26,375,8,26,10,26,12,26,378,9,26,1,27,
+		1,27,1,27,3,27,383,8,27,1,28,1,28,1,28,1,28,1,28,3,28,390,8,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,3,28,398,8,28,1,28,1,28,3,28,402,8,28,1,29,1,29,
+		1,30,1,30,1,30,5,30,409,8,30,10,30,12,30,412,9,30,1,31,1,31,1,31,5,31,
+		417,8,31,10,31,12,31,420,9,31,1,32,1,32,1,32,3,32,425,8,32,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,437,8,33,1,33,1,33,1,33,1,33,
+		1,33,5,33,444,8,33,10,33,12,33,447,9,33,3,33,449,8,33,1,33,1,33,1,33,1,
+		33,1,33,3,33,456,8,33,1,34,1,34,1,34,3,34,461,8,34,1,35,1,35,1,35,5,35,
+		466,8,35,10,35,12,35,469,9,35,1,36,1,36,1,36,1,36,5,36,475,8,36,10,36,
+		12,36,478,9,36,3,36,480,8,36,1,36,3,36,483,8,36,1,36,1,36,1,37,1,37,1,
+		38,1,38,1,38,0,0,39,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
+		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,0,5,1,0,67,
+		73,1,0,74,75,1,0,76,77,2,0,17,18,48,54,4,0,6,7,9,10,19,47,56,56,537,0,
+		81,1,0,0,0,2,90,1,0,0,0,4,92,1,0,0,0,6,95,1,0,0,0,8,115,1,0,0,0,10,117,
+		1,0,0,0,12,124,1,0,0,0,14,126,1,0,0,0,16,130,1,0,0,0,18,150,1,0,0,0,20,
+		172,1,0,0,0,22,174,1,0,0,0,24,179,1,0,0,0,26,215,1,0,0,0,28,219,1,0,0,
+		0,30,221,1,0,0,0,32,253,1,0,0,0,34,255,1,0,0,0,36,269,1,0,0,0,38,280,1,
+		0,0,0,40,319,1,0,0,0,42,321,1,0,0,0,44,356,1,0,0,0,46,358,1,0,0,0,48,361,
+		1,0,0,0,50,363,1,0,0,0,52,371,1,0,0,0,54,382,1,0,0,0,56,384,1,0,0,0,58,
+		403,1,0,0,0,60,405,1,0,0,0,62,413,1,0,0,0,64,424,1,0,0,0,66,455,1,0,0,
+		0,68,457,1,0,0,0,70,462,1,0,0,0,72,470,1,0,0,0,74,486,1,0,0,0,76,488,1,
+		0,0,0,78,80,3,2,1,0,79,78,1,0,0,0,80,83,1,0,0,0,81,79,1,0,0,0,81,82,1,
+		0,0,0,82,84,1,0,0,0,83,81,1,0,0,0,84,85,5,0,0,1,85,1,1,0,0,0,86,91,3,4,
+		2,0,87,91,3,22,11,0,88,91,3,24,12,0,89,91,3,6,3,0,90,86,1,0,0,0,90,87,
+		1,0,0,0,90,88,1,0,0,0,90,89,1,0,0,0,91,3,1,0,0,0,92,93,5,19,0,0,93,94,
+		5,54,0,0,94,5,1,0,0,0,95,96,5,1,0,0,96,98,3,76,38,0,97,99,5,54,0,0,98,
+		97,1,0,0,0,98,99,1,0,0,0,99,100,1,0,0,0,100,104,5,57,0,0,101,103,3,8,4,
+		0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,0,104,105,1,0,0,0,105,
+		107,1,0,0,0,106,104,1,0,0,0,107,108,5,58,0,0,108,7,1,0,0,0,109,116,3,16,
+		8,0,110,116,3,22,11,0,111,116,3,24,12,0,112,116,3,30,15,0,113,116,3,34,
+		17,0,114,116,3,10,5,0,115,109,1,0,0,0,115,110,1,0,0,0,115,111,1,0,0,0,
+		115,112,1,0,0,0,115,113,1,0,0,0,115,114,1,0,0,0,116,9,1,0,0,0,117,118,
+		3,76,38,0,118,119,3,12,6,0,119,11,1,0,0,0,120,125,3,74,37,0,121,125,3,
+		14,7,0,122,125,3,76,38,0,123,125,3,72,36,0,124,120,1,0,0,0,124,121,1,0,
+		0,0,124,122,1,0,0,0,124,123,1,0,0,0,125,13,1,0,0,0,126,127,5,49,0,0,127,
+		128,5,64,0,0,128,129,5,49,0,0,129,15,1,0,0,0,130,131,5,2,0,0,131,135,5,
+		57,0,0,132,134,3,18,9,0,133,132,1,0,0,0,134,137,1,0,0,0,135,133,1,0,0,
+		0,135,136,1,0,0,0,136,138,1,0,0,0,137,135,1,0,0,0,138,139,5,58,0,0,139,
+		17,1,0,0,0,140,141,5,3,0,0,141,151,3,48,24,0,142,143,5,22,0,0,143,151,
+		3,20,10,0,144,148,5,23,0,0,145,149,5,26,0,0,146,147,5,6,0,0,147,149,3,
+		38,19,0,148,145,1,0,0,0,148,146,1,0,0,0,149,151,1,0,0,0,150,140,1,0,0,
+		0,150,142,1,0,0,0,150,144,1,0,0,0,151,19,1,0,0,0,152,173,5,24,0,0,153,
+		173,5,25,0,0,154,155,5,27,0,0,155,156,5,28,0,0,156,157,5,29,0,0,157,160,
+		3,70,35,0,158,159,5,30,0,0,159,161,5,49,0,0,160,158,1,0,0,0,160,161,1,
+		0,0,0,161,173,1,0,0,0,162,163,5,27,0,0,163,166,3,70,35,0,164,165,5,30,
+		0,0,165,167,5,49,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,170,1,0,0,0,168,
+		169,5,31,0,0,169,171,3,48,24,0,170,168,1,0,0,0,170,171,1,0,0,0,171,173,
+		1,0,0,0,172,152,1,0,0,0,172,153,1,0,0,0,172,154,1,0,0,0,172,162,1,0,0,
+		0,173,21,1,0,0,0,174,175,5,4,0,0,175,176,3,76,38,0,176,177,5,73,0,0,177,
+		178,3,48,24,0,178,23,1,0,0,0,179,180,5,20,0,0,180,183,3,76,38,0,181,182,
+		5,66,0,0,182,184,3,76,38,0,183,181,1,0,0,0,183,184,1,0,0,0,184,186,1,0,
+		0,0,185,187,5,54,0,0,186,185,1,0,0,0,186,187,1,0,0,0,187,188,1,0,0,0,188,
+		192,5,57,0,0,189,191,3,26,13,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,
+		1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,58,0,
+		0,196,25,1,0,0,0,197,209,5,39,0,0,198,199,3,38,19,0,199,202,5,6,0,0,200,
+		203,5,8,0,0,201,203,3,76,38,0,202,200,1,0,0,0,202,201,1,0,0,0,203,210,
+		1,0,0,0,204,207,5,48,0,0,205,206,5,30,0,0,206,208,5,49,0,0,207,205,1,0,
+		0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,198,1,0,0,0,209,204,1,0,0,0,210,
+		216,1,0,0,0,211,213,5,56,0,0,212,214,3,28,14,0,213,212,1,0,0,0,213,214,
+		1,0,0,0,214,216,1,0,0,0,215,197,1,0,0,0,215,211,1,0,0,0,216,27,1,0,0,0,
+		217,220,3,74,37,0,218,220,3,72,36,0,219,217,1,0,0,0,219,218,1,0,0,0,220,
+		29,1,0,0,0,221,222,5,21,0,0,222,226,5,57,0,0,223,225,3,32,16,0,224,223,
+		1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,
+		0,228,226,1,0,0,0,229,230,5,58,0,0,230,31,1,0,0,0,231,232,5,40,0,0,232,
+		233,5,53,0,0,233,234,5,41,0,0,234,254,3,38,19,0,235,236,5,42,0,0,236,237,
+		3,70,35,0,237,238,5,43,0,0,238,239,3,38,19,0,239,254,1,0,0,0,240,241,5,
+		44,0,0,241,242,5,31,0,0,242,254,3,48,24,0,243,244,5,45,0,0,244,245,5,46,
+		0,0,245,254,3,76,38,0,246,247,5,47,0,0,247,249,3,76,38,0,248,250,5,54,
+		0,0,249,248,1,0,0,0,249,250,1,0,0,0,250,254,1,0,0,0,251,252,5,56,0,0,252,
+		254,3,12,6,0,253,231,1,0,0,0,253,235,1,0,0,0,253,240,1,0,0,0,253,243,1,
+		0,0,0,253,246,1,0,0,0,253,251,1,0,0,0,254,33,1,0,0,0,255,256,5,5,0,0,256,
+		258,3,76,38,0,257,259,3,36,18,0,258,257,1,0,0,0,258,259,1,0,0,0,259,260,
+		1,0,0,0,260,264,5,57,0,0,261,263,3,40,20,0,262,261,1,0,0,0,263,266,1,0,
+		0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,267,1,0,0,0,266,264,1,0,0,0,267,
+		268,5,58,0,0,268,35,1,0,0,0,269,270,5,6,0,0,270,273,3,38,19,0,271,272,
+		5,64,0,0,272,274,3,38,19,0,273,271,1,0,0,0,273,274,1,0,0,0,274,277,1,0,
+		0,0,275,276,5,7,0,0,276,278,3,76,38,0,277,275,1,0,0,0,277,278,1,0,0,0,
+		278,37,1,0,0,0,279,281,5,75,0,0,280,279,1,0,0,0,280,281,1,0,0,0,281,282,
+		1,0,0,0,282,283,5,51,0,0,283,39,1,0,0,0,284,285,5,31,0,0,285,320,3,48,
+		24,0,286,287,5,32,0,0,287,320,3,48,24,0,288,320,3,42,21,0,289,290,5,33,
+		0,0,290,291,3,76,38,0,291,295,5,57,0,0,292,294,3,40,20,0,293,292,1,0,0,
+		0,294,297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,
+		295,1,0,0,0,298,299,5,58,0,0,299,320,1,0,0,0,300,301,5,34,0,0,301,305,
+		5,57,0,0,302,304,3,40,20,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,
+		0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,320,5,58,0,0,309,
+		310,5,27,0,0,310,312,5,35,0,0,311,313,5,54,0,0,312,311,1,0,0,0,312,313,
+		1,0,0,0,313,314,1,0,0,0,314,315,5,36,0,0,315,316,3,70,35,0,316,317,5,73,
+		0,0,317,318,3,48,24,0,318,320,1,0,0,0,319,284,1,0,0,0,319,286,1,0,0,0,
+		319,288,1,0,0,0,319,289,1,0,0,0,319,300,1,0,0,0,319,309,1,0,0,0,320,41,
+		1,0,0,0,321,322,5,8,0,0,322,324,3,76,38,0,323,325,5,54,0,0,324,323,1,0,
+		0,0,324,325,1,0,0,0,325,329,1,0,0,0,326,328,3,44,22,0,327,326,1,0,0,0,
+		328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,340,1,0,0,0,331,329,
+		1,0,0,0,332,336,5,57,0,0,333,335,3,44,22,0,334,333,1,0,0,0,335,338,1,0,
+		0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,
+		341,5,58,0,0,340,332,1,0,0,0,340,341,1,0,0,0,341,43,1,0,0,0,342,343,5,
+		9,0,0,343,346,5,54,0,0,344,345,5,10,0,0,345,347,5,53,0,0,346,344,1,0,0,
+		0,346,347,1,0,0,0,347,357,1,0,0,0,348,349,5,7,0,0,349,357,5,54,0,0,350,
+		351,5,37,0,0,351,357,5,54,0,0,352,353,5,38,0,0,353,357,5,54,0,0,354,355,
+		5,20,0,0,355,357,3,76,38,0,356,342,1,0,0,0,356,348,1,0,0,0,356,350,1,0,
+		0,0,356,352,1,0,0,0,356,354,1,0,0,0,357,45,1,0,0,0,358,359,3,48,24,0,359,
+		360,5,0,0,1,360,47,1,0,0,0,361,362,3,50,25,0,362,49,1,0,0,0,363,368,3,
+		52,26,0,364,365,5,12,0,0,365,367,3,52,26,0,366,364,1,0,0,0,367,370,1,0,
+		0,0,368,366,1,0,0,0,368,369,1,0,0,0,369,51,1,0,0,0,370,368,1,0,0,0,371,
+		376,3,54,27,0,372,373,5,11,0,0,373,375,3,54,27,0,374,372,1,0,0,0,375,378,
+		1,0,0,0,376,374,1,0,0,0,376,377,1,0,0,0,377,53,1,0,0,0,378,376,1,0,0,0,
+		379,380,5,13,0,0,380,383,3,54,27,0,381,383,3,56,28,0,382,379,1,0,0,0,382,
+		381,1,0,0,0,383,55,1,0,0,0,384,401,3,60,30,0,385,386,3,58,29,0,386,387,
+		3,60,30,0,387,402,1,0,0,0,388,390,5,13,0,0,389,388,1,0,0,0,389,390,1,0,
+		0,0,390,391,1,0,0,0,391,392,5,14,0,0,392,393,3,60,30,0,393,394,5,11,0,
+		0,394,395,3,60,30,0,395,402,1,0,0,0,396,398,5,13,0,0,397,396,1,0,0,0,397,
+		398,1,0,0,0,398,399,1,0,0,0,399,400,5,15,0,0,400,402,3,72,36,0,401,385,
+		1,0,0,0,401,389,1,0,0,0,401,397,1,0,0,0,401,402,1,0,0,0,402,57,1,0,0,0,
+		403,404,7,0,0,0,404,59,1,0,0,0,405,410,3,62,31,0,406,407,7,1,0,0,407,409,
+		3,62,31,0,408,406,1,0,0,0,409,412,1,0,0,0,410,408,1,0,0,0,410,411,1,0,
+		0,0,411,61,1,0,0,0,412,410,1,0,0,0,413,418,3,64,32,0,414,415,7,2,0,0,415,
+		417,3,64,32,0,416,414,1,0,0,0,417,420,1,0,0,0,418,416,1,0,0,0,418,419,
+		1,0,0,0,419,63,1,0,0,0,420,418,1,0,0,0,421,422,5,75,0,0,422,425,3,64,32,
+		0,423,425,3,66,33,0,424,421,1,0,0,0,424,423,1,0,0,0,425,65,1,0,0,0,426,
+		427,5,59,0,0,427,428,3,48,24,0,428,429,5,60,0,0,429,456,1,0,0,0,430,436,
+		5,16,0,0,431,437,3,70,35,0,432,433,5,59,0,0,433,434,3,70,35,0,434,435,
+		5,60,0,0,435,437,1,0,0,0,436,431,1,0,0,0,436,432,1,0,0,0,437,456,1,0,0,
+		0,438,439,3,76,38,0,439,448,5,59,0,0,440,445,3,68,34,0,441,442,5,63,0,
+		0,442,444,3,68,34,0,443,441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,
+		446,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,448,440,1,0,0,0,448,449,1,
+		0,0,0,449,450,1,0,0,0,450,451,5,60,0,0,451,456,1,0,0,0,452,456,3,70,35,
+		0,453,456,3,74,37,0,454,456,3,72,36,0,455,426,1,0,0,0,455,430,1,0,0,0,
+		455,438,1,0,0,0,455,452,1,0,0,0,455,453,1,0,0,0,455,454,1,0,0,0,456,67,
+		1,0,0,0,457,460,3,48,24,0,458,459,5,15,0,0,459,461,5,51,0,0,460,458,1,
+		0,0,0,460,461,1,0,0,0,461,69,1,0,0,0,462,467,3,76,38,0,463,464,5,65,0,
+		0,464,466,3,76,38,0,465,463,1,0,0,0,466,469,1,0,0,0,467,465,1,0,0,0,467,
+		468,1,0,0,0,468,71,1,0,0,0,469,467,1,0,0,0,470,479,5,61,0,0,471,476,3,
+		48,24,0,472,473,5,63,0,0,473,475,3,48,24,0,474,472,1,0,0,0,475,478,1,0,
+		0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,479,
+		471,1,0,0,0,479,480,1,0,0,0,480,482,1,0,0,0,481,483,5,63,0,0,482,481,1,
+		0,0,0,482,483,1,0,0,0,483,484,1,0,0,0,484,485,5,62,0,0,485,73,1,0,0,0,
+		486,487,7,3,0,0,487,75,1,0,0,0,488,489,7,4,0,0,489,77,1,0,0,0,58,81,90,
+		98,104,115,124,135,148,150,160,166,170,172,183,186,192,202,207,209,213,
+		215,219,226,249,253,258,264,273,277,280,295,305,312,319,324,329,336,340,
+		346,356,368,376,382,389,397,401,410,418,424,436,445,448,455,460,467,476,
+		479,482
 	};
 
 	public static readonly ATN _ATN =

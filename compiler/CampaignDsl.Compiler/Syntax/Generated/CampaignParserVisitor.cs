@@ -320,6 +320,12 @@ internal interface ICampaignParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIncentiveOption([NotNull] CampaignParser.IncentiveOptionContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="CampaignParser.standaloneExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStandaloneExpression([NotNull] CampaignParser.StandaloneExpressionContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="CampaignParser.expression"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

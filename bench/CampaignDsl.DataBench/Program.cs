@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using CampaignDsl.DataBench;
+using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Data.Import;
+using CampaignDsl.Runtime.Data.Mapping;
+using CampaignDsl.Runtime.Data.Sqlite;
+
+// generate: writes seeded example data (examples/data is made with --contacts 300 --seed 42).
+// import:   generates N contacts into a temporary folder and imports them into a new store,
+//           printing rows/s and the process's peak memory. Asserts nothing about time.
+const string Usage = """
+    Usage: CampaignDsl.DataBench generate --contacts N [--seed S] --out FOLDER
+           CampaignDsl.DataBench import [--contacts N[,N...]] [--seed S]      (normally bench/import.sh)
+    """;
+
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture);
+switch (args.FirstOrDefault())
+{
+    case "generate" when Option("--out") is { } folder && Option("--contacts") is { } count:
+        var (contacts, events) = new ContactDataGenerator(seed).Write(folder, int.Parse(count, CultureInfo.InvariantCulture));
+        Console.WriteLine($"wrote {contacts:N0} contacts and {events:N0} events to {folder}");
+        return 0;
+    case "import":
+        var sizes = (Option("--contacts") ?? "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture));
+        Console.WriteLine("| contacts | events | rows | import s (wall) | rows/s (wall) | CPU s | rows per CPU s | store MB | peak memory MB |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var size in sizes)
+        {
+            await ImportOnce(size, seed);
+        }
+
+        return 0;
+    default:
+        Console.Error.WriteLine(Usage);
+        return 2;
+}
+
+static async Task ImportOnce(int size, int seed)
+{
+    var scratch = Directory.CreateTempSubdirectory("campaign-data-bench-");
+    try
+    {
+        var (contacts, events) = new ContactDataGenerator(seed).Write(scratch.FullName, size);
+        var storePath = Path.Combine(scratch.FullName, "store.db");
+        await using var store = await ContactStore.OpenAsync(storePath);
+        var problems = new DataProblemLog();
+        // CPU time beside wall time: on a shared machine the wall clock also measures the neighbours.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = await DataImporter.RunAsync(store,
+            [new ImportFile(Path.Combine(scratch.FullName, "contacts.csv"), "contacts.csv", RecordKind.Contacts),
+             new ImportFile(Path.Combine(scratch.FullName, "events.csv"), "events.csv", RecordKind.Events)],
+            DataMapping.None, DataSchema.Default, problems);
+        clock.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        if (!result.Committed || problems.Count > 0 || result.Files[1].Loaded != events)
+        {
+            throw new InvalidOperationException($"the import lost rows: {problems.Count} problems, {result.Files[1].Loaded} of {events} events");
+        }
+
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+        var storeMb = new FileInfo(storePath).Length / (1024.0 * 1024);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {contacts:N0} | {events:N0} | {result.Rows:N0} | {clock.Elapsed.TotalSeconds:0.0} | {result.Rows / clock.Elapsed.TotalSeconds:N0} | {cpu:0.0} | {result.Rows / cpu:N0} | {storeMb:N0} | {peak:N0} |"));
+    }
+    finally
+    {
+        scratch.Delete(recursive: true);
+    }
+}
