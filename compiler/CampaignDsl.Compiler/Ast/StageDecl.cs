@@ -47,7 +47,7 @@ public enum ConditionKind
 public sealed record StageCondition(TextSpan Span, ConditionKind Kind, Expression Condition) : StageItem(Span);
 
 /// <summary>
-/// <c>for high_value { send ... }</c>: what contacts in a segment get instead of the stage's other sends;
+/// <c>for high_value { send ... }</c>: what contacts in a segment get in addition to the stage's own sends;
 /// <c>otherwise { ... }</c> (<see cref="Segment"/> null) for everyone no variant took. The first matching variant wins.
 /// </summary>
 public sealed record SegmentVariant(TextSpan Span, Identifier? Segment, ImmutableArray<StageItem> Items) : StageItem(Span)

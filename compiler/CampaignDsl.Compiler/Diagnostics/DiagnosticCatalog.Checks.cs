@@ -277,4 +277,12 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic ClickRuleWithoutLinks(SourceLocation at, string stage) =>
         ClickWithoutLinks.Create(at, $"stage `{stage}` sends no email or push message, so there is no click to act on; move the rule to a stage that sends one");
+
+    public static readonly DiagnosticDescriptor MessageTextTwice = Error("CDSL0099", "Message text given twice",
+        "A send takes its text from a template file or from one inline `body \"...\"`, not both: otherwise it is unclear which is sent.");
+
+    public static Diagnostic TwoMessageTexts(SourceLocation at, bool hasTemplate) =>
+        MessageTextTwice.Create(at, hasTemplate
+            ? "this message already has a template; remove the `body`, or remove the template path to send this text"
+            : "this message already has a `body`; keep one");
 }

@@ -135,7 +135,7 @@ public static partial class DiagnosticCatalog
         "A segment's condition uses itself, directly or through other segments, so it can never be decided.");
 
     public static readonly DiagnosticDescriptor OptionNotForChannel = Error("CDSL0040", "Option does not fit the channel",
-        "Subject lines belong to email; SMS, push and webhook messages have none.");
+        "Subject lines and preheaders belong to email; SMS, push and webhook messages have none.");
 
     /// <summary>Every descriptor declared in any part of the catalog, ordered by code.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All => Registry.All;
@@ -310,6 +310,9 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic SubjectOnNonEmail(SourceLocation at, string channel) =>
         OptionNotForChannel.Create(at, $"{channel} messages have no subject line; remove it, or send by email");
+
+    public static Diagnostic PreheaderOnNonEmail(SourceLocation at, string channel) =>
+        OptionNotForChannel.Create(at, $"{channel} messages have no preheader; remove it, or send by email");
 
     private static string DidYouMean(string? suggestion) => suggestion is null ? "" : $"; did you mean `{suggestion}`?";
 

@@ -57,9 +57,6 @@ public sealed class TemplateVariableCatalog
     /// <summary>For a message that carries no incentive: the incentive's fields are known but print nothing.</summary>
     public TemplateVariableCatalog WithoutIncentive() => new(_base, _overrides, withoutIncentive: true);
 
-    public static bool IsIncentive(string name) =>
-        name == IncentiveObject || name.StartsWith(IncentiveObject + ".", StringComparison.Ordinal);
-
     private static FrozenDictionary<string, TemplateVariable> Build(ContactSchema schema)
     {
         var variables = new Dictionary<string, TemplateVariable>(StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Campaignc.Input;
 using CampaignDsl.Compiler.Configuration;
-using CampaignDsl.Compiler.Configuration.Lint;
+using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Data.Import;
@@ -191,11 +191,11 @@ public static class ImportCommand
                 files.Add(new ImportFile(full, csv, kind));
             }
 
-            var local = ConfigurationInput.Load(null, csvs, cwd, LintRuleRegistry.Empty);
+            var local = ConfigurationInput.Load(null, csvs, cwd, LintRules.Registry);
             return new ImportInput(files, DataMapping.None, DataSchema.From(local.Loaded.Configuration), []);
         }
 
-        var config = ConfigurationInput.Load(configs.FirstOrDefault(), configs, cwd, LintRuleRegistry.Empty);
+        var config = ConfigurationInput.Load(configs.FirstOrDefault(), configs, cwd, LintRules.Registry);
         if (config.Problem is not null)
         {
             stderr.WriteLine($"campaignc: error: {config.Problem}");

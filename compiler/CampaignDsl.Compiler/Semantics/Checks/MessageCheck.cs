@@ -38,12 +38,23 @@ internal sealed class MessageCheck : ICampaignCheck
                 diagnostics.Add(DiagnosticCatalog.SendWithoutTemplate(scope.At(send.Channel), channel));
             }
 
+            // Two sources of text would leave it open which one is sent.
+            foreach (var body in send.Options.OfType<MessageBody>().Skip(send.Template is null ? 1 : 0))
+            {
+                diagnostics.Add(DiagnosticCatalog.TwoMessageTexts(scope.At(body), send.Template is not null));
+            }
+
             var subjects = send.Subjects.ToList();
             if (channel != "email")
             {
                 foreach (var subject in subjects)
                 {
                     diagnostics.Add(DiagnosticCatalog.SubjectOnNonEmail(scope.At(subject), channel));
+                }
+
+                foreach (var preheader in send.Options.OfType<Preheader>())
+                {
+                    diagnostics.Add(DiagnosticCatalog.PreheaderOnNonEmail(scope.At(preheader), channel));
                 }
 
                 continue;
