@@ -1,3 +1,4 @@
+using CampaignDsl.Compiler.Text;
 using CampaignDsl.Compiler.Templates;
 
 namespace CampaignDsl.Compiler.Diagnostics;
@@ -52,12 +53,12 @@ public static partial class DiagnosticCatalog
     public static Diagnostic TemplateNotReadable(SourceLocation at, string path, string reason) =>
         TemplateUnreadable.Create(at, $"template `{path}` cannot be read: {reason}");
 
-    public static Diagnostic TemplateNotText(SourceLocation at, string path, TemplateDecodeProblem problem) =>
+    public static Diagnostic TemplateNotText(SourceLocation at, string path, TextDecodeProblem problem) =>
         TemplateUnreadable.Create(at, problem.Kind switch
         {
-            TemplateDecodeProblemKind.TooLarge => $"template `{path}` is larger than {TemplateDecoder.MaxBytes / 1024 / 1024} MB; is it really a template?",
-            TemplateDecodeProblemKind.Utf16 => $"template `{path}` is UTF-16; re-save it as UTF-8",
-            TemplateDecodeProblemKind.Binary => $"template `{path}` contains NUL bytes, so it is not a text file",
+            TextDecodeProblemKind.TooLarge => $"template `{path}` is larger than {TemplateDecoder.MaxBytes / 1024 / 1024} MB; is it really a template?",
+            TextDecodeProblemKind.Utf16 => $"template `{path}` is UTF-16; re-save it as UTF-8",
+            TextDecodeProblemKind.Binary => $"template `{path}` contains NUL bytes, so it is not a text file",
             _ => $"template `{path}` is not valid UTF-8 (byte 0x{problem.Byte ?? 0:X2} here); re-save it as UTF-8",
         });
 

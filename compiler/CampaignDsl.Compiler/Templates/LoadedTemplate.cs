@@ -12,5 +12,5 @@ public abstract record LoadedTemplate(string Path)
     public sealed record Unreadable(string Path, string Reason) : LoadedTemplate(Path);
 
     /// <summary>The file is not UTF-8 text; <paramref name="Text"/> is what could be decoded, for locating the problem.</summary>
-    public sealed record NotText(string Path, Text.SourceText Text, TemplateDecodeProblem Problem) : LoadedTemplate(Path);
+    public sealed record NotText(string Path, Text.SourceText Text, Text.TextDecodeProblem Problem) : LoadedTemplate(Path);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CampaignDsl.Compiler.Templates;
+using CampaignDsl.Compiler.Text;
 
 namespace CampaignDsl.Compiler.Tests.Templates;
 
@@ -67,10 +68,10 @@ public sealed class TemplateSourceTests
 
     [Theory]
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'H', (byte)'i' }, null)]
-    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'H', 0 }, TemplateDecodeProblemKind.Utf16)]
-    [InlineData(new byte[] { (byte)'H', 0, (byte)'i' }, TemplateDecodeProblemKind.Binary)]
-    [InlineData(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9 }, TemplateDecodeProblemKind.InvalidUtf8)]
-    public void Decoding_accepts_only_UTF_8_text(byte[] bytes, TemplateDecodeProblemKind? expected)
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'H', 0 }, TextDecodeProblemKind.Utf16)]
+    [InlineData(new byte[] { (byte)'H', 0, (byte)'i' }, TextDecodeProblemKind.Binary)]
+    [InlineData(new byte[] { (byte)'c', (byte)'a', (byte)'f', 0xE9 }, TextDecodeProblemKind.InvalidUtf8)]
+    public void Decoding_accepts_only_UTF_8_text(byte[] bytes, TextDecodeProblemKind? expected)
     {
         var (text, problem) = TemplateDecoder.Decode("t.hbs", bytes);
 
@@ -95,6 +96,6 @@ public sealed class TemplateSourceTests
     {
         var (_, problem) = TemplateDecoder.Decode("t.hbs", new byte[TemplateDecoder.MaxBytes + 1]);
 
-        Assert.Equal(TemplateDecodeProblemKind.TooLarge, problem?.Kind);
+        Assert.Equal(TextDecodeProblemKind.TooLarge, problem?.Kind);
     }
 }
