@@ -1,0 +1,73 @@
+using System.Globalization;
+using HandlebarsDotNet;
+
+namespace CampaignDsl.Runtime.Templates;
+
+/// <summary>
+/// Handlebars.Net configured to render as handlebars.js does: <c>{{x}}</c> HTML-escaped with
+/// handlebars.js's own escaping (<see cref="HandlebarsJsEncoder"/>), <c>{{{x}}}</c> raw, numbers in
+/// invariant form, and <c>true</c>/<c>false</c> printed in lower case (<see cref="JsValueFormatters"/>).
+/// Whitespace around chained <c>{{else if}}</c> blocks follows handlebars.js (<see cref="HandlebarsJsCompatibility"/>).
+/// Each engine has its own Handlebars environment, so helpers registered here do not leak.
+/// </summary>
+public sealed class HandlebarsTemplateEngine : ITemplateEngine
+{
+    public const string EngineName = "handlebars";
+
+    private readonly IHandlebars _handlebars;
+
+    public HandlebarsTemplateEngine()
+    {
+        var configuration = new HandlebarsConfiguration
+        {
+            TextEncoder = new HandlebarsJsEncoder(),
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        configuration.FormatterProviders.Add(new JsValueFormatters());
+        _handlebars = Handlebars.Create(configuration);
+        _handlebars.RegisterHelper(HandlebarsJsCompatibility.TextHelper, (output, context, arguments) =>
+        {
+            if (arguments.Length == 1 && arguments[0] is string text)
+            {
+                output.Write(text, false);
+            }
+        });
+    }
+
+    public string Name => EngineName;
+
+    public IReadOnlyList<string> Extensions { get; } = [".hbs", ".handlebars", ".html", ".htm", ".txt"];
+
+    public TemplateCompilation Compile(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return new TemplateCompilation.Compiled(new Compiled(_handlebars.Compile(HandlebarsJsCompatibility.Rewrite(text))));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Handlebars.Net throws HandlebarsException for most bad templates but plain .NET
+            // exceptions for some (`{{#if}}`); all mean the template does not compile.
+            return new TemplateCompilation.Failed(Describe(e));
+        }
+    }
+
+    internal static string Describe(Exception e) =>
+        string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd(':');
+
+    private sealed class Compiled(HandlebarsTemplate<object, object> template) : ICompiledTemplate
+    {
+        public TemplateRendering Render(IReadOnlyDictionary<string, object?> model)
+        {
+            try
+            {
+                return new TemplateRendering.Rendered(template(model));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return new TemplateRendering.Failed(Describe(e));
+            }
+        }
+    }
+}
