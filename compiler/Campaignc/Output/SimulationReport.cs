@@ -1,0 +1,43 @@
+using System.Globalization;
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Scheduling;
+using CampaignDsl.Runtime.Simulation;
+using Spectre.Console;
+
+namespace Campaignc.Output;
+
+/// <summary>The terminal summary of a simulation: one line per campaign, then a table of what each stage did.</summary>
+public static class SimulationReport
+{
+    public static void Write(SimulationSummary summary, IReadOnlyList<CampaignPlan> plans, SimulationPeriod period, int days, long badRows, IAnsiConsole console)
+    {
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Simulated {summary.Contacts:N0} contacts over {days} days from {period.Start:yyyy-MM-dd} (UTC); nothing was sent."));
+        if (badRows > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{badRows:N0} bad data rows were left out (listed above)."));
+        }
+
+        foreach (var plan in plans)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Campaign.Name}: {summary.Entered(plan.Campaign.Name):N0} contacts entered"));
+        }
+
+        var table = new Table().AddColumns("campaign", "stage", "sent", "deferred", "holdout", "skipped", "capped", "exits", "hand-offs", "final");
+        foreach (var column in table.Columns.Skip(2))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var tally in summary.Stages)
+        {
+            table.AddRow(
+                Markup.Escape(tally.Campaign), Markup.Escape(tally.Stage ?? "(finished)"), N(tally.Sent), N(tally.Deferred), N(tally.Holdout), N(tally.Skipped),
+                N(tally.Capped), N(tally.Exits), N(tally.Handoffs), N(tally.FinalActions));
+        }
+
+        console.Write(table);
+    }
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,295 @@
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data;
+
+namespace CampaignDsl.Runtime.Scheduling;
+
+/// <summary>
+/// Plays one contact through every campaign simulated together, on a virtual clock: a queue of what is due
+/// (entry checks, stages), taken in time order, so that frequency caps see every campaign's earlier sends and
+/// exits see every event up to their moment. docs/runtime.md ("Scheduling") states each rule.
+/// </summary>
+public sealed class ContactScheduler
+{
+    private readonly IReadOnlyList<ScheduledCampaign> _campaigns;
+    private readonly Dictionary<string, ScheduledCampaign> _byName;
+    private readonly SimulationPeriod _period;
+    private readonly HashSet<string> _handoffOnly;
+
+    public ContactScheduler(IReadOnlyList<ScheduledCampaign> campaigns, SimulationPeriod period)
+    {
+        _campaigns = campaigns;
+        _byName = campaigns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _period = period;
+
+        // A campaign another one hands off to, with no entry of its own, is entered only through the hand-off.
+        var targets = campaigns.Select(c => c.Plan.Policies.Handoff?.Campaign).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _handoffOnly = campaigns.Where(c => c.Plan.Audience.Entry.Id is null && targets.Contains(c.Name)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<TimelineEntry> Run(ContactHistory history)
+    {
+        var run = new ContactRun(this, history);
+        return run.Play();
+    }
+
+    private abstract record Work(ScheduledCampaign Campaign, DateTimeOffset At);
+
+    private sealed record EntryCheck(ScheduledCampaign Campaign, DateTimeOffset At, ContactEvent? Event, string? HandedOffBy) : Work(Campaign, At);
+
+    private sealed record StageDue(ScheduledCampaign Campaign, DateTimeOffset At, Enrollment Enrollment, PlanStage Stage) : Work(Campaign, At);
+
+    /// <summary>The state of one contact's run: its queue, its sends so far, its enrollments.</summary>
+    private sealed class ContactRun(ContactScheduler scheduler, ContactHistory history)
+    {
+        private readonly PriorityQueue<Work, (DateTimeOffset, long)> _queue = new();
+        private readonly FrequencyLedger _ledger = new();
+        private readonly Dictionary<string, Enrollment> _current = new(StringComparer.Ordinal);
+        private readonly List<TimelineEntry> _timeline = [];
+        private long _sequence;
+
+        public List<TimelineEntry> Play()
+        {
+            foreach (var campaign in scheduler._campaigns)
+            {
+                if (scheduler._handoffOnly.Contains(campaign.Name))
+                {
+                    continue;
+                }
+
+                var zone = campaign.ZoneOf(history.Contact);
+                foreach (var chance in EntryCalendar.Chances(campaign.Plan.Audience.Entry, history, zone, scheduler._period.Start, scheduler._period.End))
+                {
+                    Enqueue(new EntryCheck(campaign, chance.At, chance.Event, null));
+                }
+            }
+
+            while (_queue.TryDequeue(out var work, out _))
+            {
+                if (work.At >= scheduler._period.End)
+                {
+                    break;
+                }
+
+                switch (work)
+                {
+                    case EntryCheck check:
+                        TryEnter(check);
+                        break;
+                    case StageDue due:
+                        RunStage(due);
+                        break;
+                }
+            }
+
+            return _timeline;
+        }
+
+        private void Enqueue(Work work) => _queue.Enqueue(work, (work.At, _sequence++));
+
+        private EvaluationContext Context(ScheduledCampaign campaign, DateTimeOffset now, Enrollment? enrollment = null, ContactEvent? current = null) =>
+            new(history, now, campaign.ZoneOf(history.Contact), campaign.Segments, campaign.Rfm, enrollment, current);
+
+        private void TryEnter(EntryCheck check)
+        {
+            var campaign = check.Campaign;
+            var audience = campaign.Plan.Audience;
+            if (_current.TryGetValue(campaign.Name, out var previous))
+            {
+                if (!previous.Finished)
+                {
+                    return;
+                }
+
+                var reentry = audience.Reentry;
+                if (reentry.Policy != PlanReentry.After || reentry.AfterSeconds is not { } after || check.At < previous.EnteredAt.AddSeconds(after))
+                {
+                    return;
+                }
+            }
+
+            // A hand-off has no entry event, so only the audience's condition applies to it.
+            var context = Context(campaign, check.At, current: check.Event);
+            if (audience.Where is { } where && !ExpressionEvaluator.Holds(where, context))
+            {
+                return;
+            }
+
+            if (check.HandedOffBy is null && audience.Entry.When is { } when && !ExpressionEvaluator.Holds(when, context))
+            {
+                return;
+            }
+
+            var enrollment = new Enrollment(campaign.Name, check.At, campaign.IsControl(history.Contact.Id));
+            _current[campaign.Name] = enrollment;
+            if (campaign.Plan.Stages.IsDefaultOrEmpty)
+            {
+                Finish(campaign, enrollment, check.At);
+                return;
+            }
+
+            ScheduleStage(campaign, enrollment, campaign.Plan.Stages[0]);
+        }
+
+        private void ScheduleStage(ScheduledCampaign campaign, Enrollment enrollment, PlanStage stage)
+        {
+            var timing = stage.Timing;
+            var anchor = timing.Anchor == PlanTiming.Stage && timing.AnchorStage is { } name && enrollment.StageRanAt(name) is { } ran
+                ? ran
+                : enrollment.EnteredAt;
+            var zone = campaign.ZoneOf(history.Contact);
+            var due = StagePlacement.Place(timing, anchor, campaign.Name, stage.Name, history, zone, campaign.Optimises, scheduler._period.Seed);
+            Enqueue(new StageDue(campaign, due, enrollment, stage));
+        }
+
+        private void RunStage(StageDue due)
+        {
+            var (campaign, enrollment, stage) = (due.Campaign, due.Enrollment, due.Stage);
+            var zone = campaign.ZoneOf(history.Contact);
+            if (Left(campaign, enrollment, due.At) is { } left)
+            {
+                Record(campaign, left.At, stage.Name, TimelineStatus.Exit, reason: left.Reason);
+                enrollment.Finished = true;
+                return;
+            }
+
+            var context = Context(campaign, due.At, enrollment);
+            var failed = stage.Conditions.FirstOrDefault(c => ExpressionEvaluator.Holds(c.Condition, context) != (c.Kind == PlanCondition.When));
+            if (failed is not null)
+            {
+                Record(campaign, due.At, stage.Name, TimelineStatus.Skipped, reason: $"{failed.Kind} condition {failed.Id} " + (failed.Kind == PlanCondition.When ? "does not hold" : "holds"));
+                enrollment.MarkRun(stage.Name, due.At);
+            }
+            else
+            {
+                var sends = new List<(PlanSend Send, string? Variant)>();
+                StageActions.Resolve(stage.Actions, context, null, sends);
+                DateTimeOffset? firstSend = null;
+                foreach (var (send, variant) in sends)
+                {
+                    var at = Deliver(campaign, enrollment, stage, send, variant, due.At, zone);
+                    firstSend ??= at;
+                }
+
+                enrollment.MarkRun(stage.Name, firstSend ?? due.At);
+            }
+
+            if (stage.Next is { } next && campaign.Stages.TryGetValue(next, out var nextStage))
+            {
+                ScheduleStage(campaign, enrollment, nextStage);
+            }
+            else
+            {
+                Finish(campaign, enrollment, enrollment.StageRanAt(stage.Name) ?? due.At);
+            }
+        }
+
+        /// <summary>Books one send: into the send window, then past the cap (and into the window again), and records it.</summary>
+        private DateTimeOffset Deliver(ScheduledCampaign campaign, Enrollment enrollment, PlanStage stage, PlanSend send, string? variant, DateTimeOffset due, TimeZoneInfo zone)
+        {
+            var at = campaign.Window.NextAllowed(due, zone);
+            string? reason = at != due ? "outside the send window or in quiet hours" : null;
+            var cap = campaign.Plan.Policies.Cap;
+            var capped = false;
+            if (!enrollment.Control)
+            {
+                for (var guard = 0; guard < 100; guard++)
+                {
+                    var allowed = _ledger.NextAllowed(at, cap);
+                    if (allowed == at)
+                    {
+                        break;
+                    }
+
+                    capped = true;
+                    reason = $"{TimelineReasons.CapPrefix} {cap!.Count} per {Durations.Format(cap.PeriodSeconds)}";
+                    at = campaign.Window.NextAllowed(allowed, zone);
+                }
+            }
+
+            var status = enrollment.Control ? TimelineStatus.Holdout : TimelineStatus.Sent;
+            if (at >= scheduler._period.End && (enrollment.Control || !capped))
+            {
+                // Moved past the end by the send window alone: it happens after the run, so not in it.
+                return at;
+            }
+
+            if (at >= scheduler._period.End)
+            {
+                status = TimelineStatus.Capped;
+                reason = $"{reason ?? "deferred"}: the next allowed slot is after the simulation ends";
+                at = due;
+            }
+            else if (status == TimelineStatus.Sent)
+            {
+                _ledger.Record(at);
+            }
+
+            if (enrollment.Control)
+            {
+                reason = $"control group (holdout {campaign.Plan.Policies.Holdout!.Percent}%)";
+            }
+
+            var subject = SubjectChoice.Pick(send, campaign.Name, history.Contact.Id);
+            var incentive = send.Incentive is { } name ? campaign.Plan.Incentives.FirstOrDefault(i => i.Name == name) : null;
+            _timeline.Add(new TimelineEntry(
+                at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, status,
+                send.Channel, send.Id, variant, subject?.Id, subject?.Text, incentive?.Name,
+                incentive is null ? null : IncentiveCode.For(incentive, campaign.Name, history.Contact.Id),
+                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason));
+            return at;
+        }
+
+        /// <summary>When and why the contact leaves before <paramref name="until"/>: the goal reached or an exit condition holding, at the first event that makes it so.</summary>
+        private (DateTimeOffset At, string Reason)? Left(ScheduledCampaign campaign, Enrollment enrollment, DateTimeOffset until)
+        {
+            var policies = campaign.Plan.Policies;
+            var since = enrollment.LastChecked ?? enrollment.EnteredAt;
+            var moments = history.Events.Where(e => e.At > since && e.At <= until).Select(e => e.At).Append(until).Distinct();
+            enrollment.LastChecked = until;
+            foreach (var moment in moments)
+            {
+                if (policies.Goal is { } goal && moment <= enrollment.EnteredAt.AddSeconds(goal.WithinSeconds)
+                    && history.Between(goal.Event, enrollment.EnteredAt, moment).Any())
+                {
+                    return (moment, $"goal reached: {goal.Event}");
+                }
+
+                if (policies.Exits.FirstOrDefault(x => ExpressionEvaluator.Holds(x.When, Context(campaign, moment, enrollment))) is { } exit)
+                {
+                    return (moment, $"exit condition {exit.Id} holds");
+                }
+            }
+
+            return null;
+        }
+
+        private void Finish(ScheduledCampaign campaign, Enrollment enrollment, DateTimeOffset at)
+        {
+            enrollment.Finished = true;
+            var policies = campaign.Plan.Policies;
+            if (policies.FinalAction is { } final && !ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment)))
+            {
+                Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {final.Action}{(final.Argument is null ? "" : " " + final.Argument)}");
+            }
+
+            if (policies.Handoff is { } handoff)
+            {
+                var simulated = scheduler._byName.TryGetValue(handoff.Campaign, out var target);
+                Record(campaign, at, null, TimelineStatus.Handoff,
+                    reason: simulated ? $"enrolled in {handoff.Campaign}" : $"to {handoff.Campaign} (not simulated)");
+                if (simulated)
+                {
+                    Enqueue(new EntryCheck(target!, at, null, campaign.Name));
+                }
+            }
+        }
+
+        private static readonly BehaviourTest Engaged = new("runtime.engaged", "engaged", null, null);
+
+        private void Record(ScheduledCampaign campaign, DateTimeOffset at, string? stage, string status, string? reason)
+        {
+            var zone = campaign.ZoneOf(history.Contact);
+            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason));
+        }
+    }
+}

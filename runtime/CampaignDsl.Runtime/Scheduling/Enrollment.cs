@@ -1,0 +1,25 @@
+namespace CampaignDsl.Runtime.Scheduling;
+
+/// <summary>
+/// A contact's pass through one campaign: when it entered, whether it is in the control group, and when each
+/// stage ran for it (what <c>opened(stage)</c>, <c>purchased_since(stage)</c> and stage anchors refer to).
+/// </summary>
+public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool control)
+{
+    private readonly Dictionary<string, DateTimeOffset> _stageRuns = new(StringComparer.Ordinal);
+
+    public string Campaign { get; } = campaign;
+
+    public DateTimeOffset EnteredAt { get; } = enteredAt;
+
+    public bool Control { get; } = control;
+
+    public bool Finished { get; set; }
+
+    /// <summary>Up to when exits and the goal have been checked, so each event is looked at once.</summary>
+    public DateTimeOffset? LastChecked { get; set; }
+
+    public DateTimeOffset? StageRanAt(string stage) => _stageRuns.TryGetValue(stage, out var at) ? at : null;
+
+    public void MarkRun(string stage, DateTimeOffset at) => _stageRuns[stage] = at;
+}

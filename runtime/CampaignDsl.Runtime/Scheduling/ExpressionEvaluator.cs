@@ -1,0 +1,233 @@
+using System.Globalization;
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data;
+
+namespace CampaignDsl.Runtime.Scheduling;
+
+/// <summary>
+/// Evaluates a plan expression in memory. Values are <c>null</c> (unknown), <see cref="bool"/>, <see cref="decimal"/>
+/// (numbers, money amounts, percentages as written, durations in seconds), <see cref="string"/>,
+/// <see cref="DateTimeOffset"/>, <see cref="DateOnly"/>, <see cref="TimeOnly"/> or a list. As in SQL, a
+/// comparison with an unknown value is false, so a contact with no data never matches by accident.
+/// </summary>
+public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpressionVisitor<object?>
+{
+    private static readonly string[] EngagementEvents = ["email.open", "email.click", "purchase"];
+
+    public static bool Holds(PlanExpression expression, EvaluationContext context) =>
+        expression.Accept(new ExpressionEvaluator(context)) is true;
+
+    public object? VisitText(TextLiteral node) => node.Value;
+
+    public object? VisitNumber(NumberLiteral node) => node.Value;
+
+    public object? VisitPercent(PercentLiteral node) => node.Value;
+
+    public object? VisitBool(BoolLiteral node) => node.Value;
+
+    public object? VisitDuration(DurationLiteral node) => (decimal)node.Seconds;
+
+    public object? VisitMoney(MoneyLiteral node) => node.Amount;
+
+    public object? VisitDate(DateLiteral node) => DateOnly.ParseExact(node.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public object? VisitTime(TimeLiteral node) => TimeOnly.ParseExact(node.Value, "HH:mm", CultureInfo.InvariantCulture);
+
+    public object? VisitList(ListLiteral node) => node.Items.Select(i => i.Accept(this)).ToList();
+
+    public object? VisitAttribute(AttributeReference node)
+    {
+        var contact = context.History.Contact;
+        return node.Name switch
+        {
+            CanonicalFields.Id => contact.Id,
+            "email" => contact.Email,
+            "phone" => contact.Phone,
+            "first_name" => contact.FirstName,
+            "last_name" => contact.LastName,
+            "timezone" => contact.TimeZone,
+            "locale" => contact.Locale,
+            "subscribed" => contact.Subscribed,
+            "created_at" => contact.CreatedAt,
+            _ => contact.Attributes.TryGetValue(node.Name, out var value) ? FromData(value) : null,
+        };
+    }
+
+    public object? VisitEventField(EventFieldReference node)
+    {
+        if (context.CurrentEvent is not { } e || !string.Equals(e.Type, node.Event, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return node.Field switch
+        {
+            "amount" => e.Amount,
+            "at" => e.At,
+            _ => e.Properties.TryGetValue(node.Field, out var value) ? FromData(value) : null,
+        };
+    }
+
+    public object? VisitSegment(SegmentReference node) =>
+        context.Segments.TryGetValue(node.Name, out var segment) && segment.Condition.Accept(this) is true;
+
+    public object? VisitAggregate(EventAggregate node)
+    {
+        DateTimeOffset? after = node.WindowSeconds is { } window ? context.Now.AddSeconds(-window) : null;
+        var events = context.History.Between(node.Event, after, context.Now);
+        switch (node.Function)
+        {
+            case "count":
+                return (decimal)events.Count();
+            case "first":
+                return events.Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+            case "last":
+                return events.Select(e => (DateTimeOffset?)e.At).LastOrDefault();
+        }
+
+        var values = events.Select(e => Field(e, node.Field ?? "amount")).OfType<decimal>().ToList();
+        return node.Function switch
+        {
+            "sum" => values.Sum(),
+            "avg" => values.Count == 0 ? null : values.Average(),
+            "min" => values.Count == 0 ? null : values.Min(),
+            "max" => values.Count == 0 ? null : values.Max(),
+            _ => null,
+        };
+    }
+
+    public object? VisitRfm(RfmScore node) =>
+        (decimal)context.Rfm.Score(node.Dimension, RfmMeasures.Of(context.History, context.Now));
+
+    public object? VisitBehaviour(BehaviourTest node)
+    {
+        if (context.Enrollment is not { } enrollment)
+        {
+            return false;
+        }
+
+        var since = node.Stage is null ? enrollment.EnteredAt : enrollment.StageRanAt(node.Stage);
+        if (since is null)
+        {
+            return false;
+        }
+
+        bool Any(string type, Func<ContactEvent, bool>? filter = null) =>
+            context.History.Between(type, since.Value.AddTicks(-1), context.Now).Any(filter ?? (_ => true));
+
+        return node.Function switch
+        {
+            "opened" => Any("email.open"),
+            "clicked" => Any("email.click", e => node.Pattern is null || Matches(node.Pattern, e)),
+            "purchased_since" => Any("purchase"),
+            "engaged" => EngagementEvents.Any(t => Any(t)),
+            _ => false,
+        };
+    }
+
+    public object? VisitCall(FunctionCall node)
+    {
+        var arguments = node.Arguments.Select(a => a.Accept(this)).ToList();
+        return node.Function switch
+        {
+            "days_since" => Since(arguments.ElementAtOrDefault(0)) is { } span ? (decimal)Math.Floor(span.TotalDays) : null,
+            "hours_since" => Since(arguments.ElementAtOrDefault(0)) is { } span ? (decimal)Math.Floor(span.TotalHours) : null,
+            "lower" => arguments.ElementAtOrDefault(0) is string text ? text.ToLowerInvariant() : null,
+            "contains" => arguments is [string haystack, string needle] ? haystack.Contains(needle, StringComparison.OrdinalIgnoreCase) : null,
+            _ => null,
+        };
+    }
+
+    public object? VisitComparison(Comparison node)
+    {
+        var order = PlanValues.Compare(node.Left.Accept(this), node.Right.Accept(this), context.Zone);
+        return order is { } c && node.Operator switch
+        {
+            "eq" => c == 0,
+            "ne" => c != 0,
+            "lt" => c < 0,
+            "le" => c <= 0,
+            "gt" => c > 0,
+            "ge" => c >= 0,
+            _ => false,
+        };
+    }
+
+    public object? VisitArithmetic(Arithmetic node)
+    {
+        if (node.Left.Accept(this) is not decimal left || node.Right.Accept(this) is not decimal right)
+        {
+            return null;
+        }
+
+        return node.Operator switch
+        {
+            "add" => left + right,
+            "subtract" => left - right,
+            "multiply" => left * right,
+            "divide" => right == 0 ? null : left / right,
+            _ => null,
+        };
+    }
+
+    public object? VisitNegation(Negation node) => node.Operand.Accept(this) is decimal value ? -value : null;
+
+    public object? VisitBetween(BetweenTest node)
+    {
+        var value = node.Value.Accept(this);
+        var low = PlanValues.Compare(value, node.Low.Accept(this), context.Zone);
+        var high = PlanValues.Compare(value, node.High.Accept(this), context.Zone);
+        if (low is null || high is null)
+        {
+            return false;
+        }
+
+        return (low >= 0 && high <= 0) != node.Negated;
+    }
+
+    public object? VisitInList(InListTest node)
+    {
+        var value = node.Value.Accept(this);
+        if (value is null)
+        {
+            return false;
+        }
+
+        var found = node.Items.Select(i => i.Accept(this)).Any(item => PlanValues.Compare(value, item, context.Zone) == 0);
+        return found != node.Negated;
+    }
+
+    public object? VisitAnd(AndExpression node) => node.Operands.All(o => o.Accept(this) is true);
+
+    public object? VisitOr(OrExpression node) => node.Operands.Any(o => o.Accept(this) is true);
+
+    public object? VisitNot(NotExpression node) => node.Operand.Accept(this) is not true;
+
+    private TimeSpan? Since(object? value) => value switch
+    {
+        DateTimeOffset instant => context.Now - instant,
+        DateOnly date => context.Now - LocalClock.ToUtc(date.ToDateTime(TimeOnly.MinValue), context.Zone),
+        _ => null,
+    };
+
+    private static object? Field(ContactEvent e, string field) =>
+        field == "amount" ? e.Amount : e.Properties.TryGetValue(field, out var value) ? FromData(value) : null;
+
+    private static bool Matches(string pattern, ContactEvent click)
+    {
+        var tag = click.Properties.TryGetValue("tag", out var value) ? value.ToInvariantString()
+            : click.Properties.TryGetValue("url", out var url) ? url.ToInvariantString() : "";
+        var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(tag, regex, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
+
+    internal static object? FromData(DataValue value) => value switch
+    {
+        TextValue t => t.Value,
+        NumberValue n => n.Value,
+        BooleanValue b => b.Value,
+        DateValue d => d.Value,
+        InstantValue i => i.Value,
+        _ => null,
+    };
+}

@@ -1,0 +1,56 @@
+namespace CampaignDsl.Runtime.Scheduling;
+
+/// <summary>What happened at one point of a contact's timeline; <see cref="TimelineEntry.Status"/> takes these values.</summary>
+public static class TimelineStatus
+{
+    /// <summary>A message goes out (possibly later than due: see <see cref="TimelineEntry.DeferredFrom"/>).</summary>
+    public const string Sent = "sent";
+
+    /// <summary>A control-group contact would have been sent this message; nothing goes out.</summary>
+    public const string Holdout = "holdout";
+
+    /// <summary>The stage's when/unless conditions failed; the contact moves on.</summary>
+    public const string Skipped = "skipped";
+
+    /// <summary>A frequency cap held the message back past the end of the simulation.</summary>
+    public const string Capped = "capped";
+
+    /// <summary>The contact left the campaign: an exit condition held, or the goal was reached.</summary>
+    public const string Exit = "exit";
+
+    /// <summary>The contact finished and was enrolled in the hand-off campaign.</summary>
+    public const string Handoff = "handoff";
+
+    /// <summary>The contact finished without responding and the final action applied.</summary>
+    public const string Final = "final";
+}
+
+/// <summary>Fixed beginnings of <see cref="TimelineEntry.Reason"/> that tools may match on.</summary>
+public static class TimelineReasons
+{
+    /// <summary>A send moved later by a frequency cap: <c>frequency cap 2 per 7d</c>.</summary>
+    public const string CapPrefix = "frequency cap";
+}
+
+/// <summary>
+/// One row of the timeline. Times are UTC and the contact's local wall clock in <see cref="TimeZone"/>.
+/// <see cref="Reason"/> explains any status other than a plain send.
+/// </summary>
+public sealed record TimelineEntry(
+    DateTimeOffset AtUtc,
+    DateTime AtLocal,
+    string TimeZone,
+    string ContactId,
+    string Campaign,
+    string? Stage,
+    string Status,
+    string? Channel = null,
+    string? SendId = null,
+    string? Variant = null,
+    string? SubjectVariant = null,
+    string? Subject = null,
+    string? Incentive = null,
+    string? IncentiveCode = null,
+    string? TemplateHash = null,
+    DateTimeOffset? DeferredFrom = null,
+    string? Reason = null);

@@ -1,0 +1,57 @@
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Scheduling;
+
+namespace CampaignDsl.Runtime.Simulation;
+
+/// <summary>The counts of a run: contacts read, contacts who entered each campaign, and a tally per stage, in plan order.</summary>
+public sealed class SimulationSummary
+{
+    private readonly Dictionary<(string, string?), StageTally> _tallies = [];
+    private readonly Dictionary<string, int> _entered = new(StringComparer.Ordinal);
+    private readonly List<StageTally> _ordered = [];
+
+    public SimulationSummary(IEnumerable<CampaignPlan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            _entered[plan.Campaign.Name] = 0;
+            foreach (var stage in plan.Stages)
+            {
+                Tally(plan.Campaign.Name, stage.Name);
+            }
+
+            Tally(plan.Campaign.Name, null);
+        }
+    }
+
+    public int Contacts { get; private set; }
+
+    public IReadOnlyList<StageTally> Stages => _ordered;
+
+    public int Entered(string campaign) => _entered.GetValueOrDefault(campaign);
+
+    public void AddContact(IReadOnlyList<TimelineEntry> timeline)
+    {
+        Contacts++;
+        foreach (var campaign in timeline.Select(e => e.Campaign).Distinct(StringComparer.Ordinal))
+        {
+            _entered[campaign] = _entered.GetValueOrDefault(campaign) + 1;
+        }
+
+        foreach (var entry in timeline)
+        {
+            Tally(entry.Campaign, entry.Stage).Add(entry);
+        }
+    }
+
+    private StageTally Tally(string campaign, string? stage)
+    {
+        if (!_tallies.TryGetValue((campaign, stage), out var tally))
+        {
+            _tallies[(campaign, stage)] = tally = new StageTally(campaign, stage);
+            _ordered.Add(tally);
+        }
+
+        return tally;
+    }
+}

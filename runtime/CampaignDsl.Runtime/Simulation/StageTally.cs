@@ -1,0 +1,60 @@
+using CampaignDsl.Runtime.Scheduling;
+
+namespace CampaignDsl.Runtime.Simulation;
+
+/// <summary>What one stage of one campaign did over the run. A stage of <c>null</c> collects what happened at the end (hand-offs, final actions).</summary>
+public sealed class StageTally(string campaign, string? stage)
+{
+    public string Campaign { get; } = campaign;
+
+    public string? Stage { get; } = stage;
+
+    public int Sent { get; private set; }
+
+    public int Deferred { get; private set; }
+
+    public int Holdout { get; private set; }
+
+    public int Skipped { get; private set; }
+
+    public int Capped { get; private set; }
+
+    public int Exits { get; private set; }
+
+    public int Handoffs { get; private set; }
+
+    public int FinalActions { get; private set; }
+
+    public void Add(TimelineEntry entry)
+    {
+        switch (entry.Status)
+        {
+            case TimelineStatus.Sent:
+                Sent++;
+                if (entry.DeferredFrom is not null && entry.Reason?.StartsWith(TimelineReasons.CapPrefix, StringComparison.Ordinal) == true)
+                {
+                    Deferred++;
+                }
+
+                break;
+            case TimelineStatus.Holdout:
+                Holdout++;
+                break;
+            case TimelineStatus.Skipped:
+                Skipped++;
+                break;
+            case TimelineStatus.Capped:
+                Capped++;
+                break;
+            case TimelineStatus.Exit:
+                Exits++;
+                break;
+            case TimelineStatus.Handoff:
+                Handoffs++;
+                break;
+            case TimelineStatus.Final:
+                FinalActions++;
+                break;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CampaignDsl.Runtime.Scheduling;
+
+namespace CampaignDsl.Runtime.Simulation;
+
+/// <summary>
+/// Writes timeline rows as they come, as CSV (a header, then one row per entry, RFC 4180 quoting) or JSON Lines
+/// (one object per line), chosen by the file's extension. Times are ISO 8601: UTC with <c>Z</c>, local without an offset.
+/// </summary>
+public sealed class TimelineWriter : IDisposable
+{
+    public static readonly string[] Columns =
+    [
+        "at_utc", "at_local", "timezone", "contact_id", "campaign", "stage", "status", "channel", "send", "variant",
+        "subject_variant", "subject", "incentive", "incentive_code", "template_sha256", "deferred_from_utc", "reason",
+    ];
+
+    private readonly TextWriter _writer;
+    private readonly bool _jsonLines;
+
+    public TimelineWriter(TextWriter writer, bool jsonLines)
+    {
+        _writer = writer;
+        _jsonLines = jsonLines;
+        if (!jsonLines)
+        {
+            _writer.Write(string.Join(',', Columns) + "\n");
+        }
+    }
+
+    /// <summary>Null when the extension is neither <c>.csv</c> nor <c>.jsonl</c>.</summary>
+    public static bool? IsJsonLines(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? true
+        : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? false
+        : null;
+
+    public void Write(TimelineEntry entry)
+    {
+        var values = Values(entry);
+        if (_jsonLines)
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < Columns.Length; i++)
+                {
+                    if (values[i] is { } value)
+                    {
+                        json.WriteString(Columns[i], value);
+                    }
+                    else
+                    {
+                        json.WriteNull(Columns[i]);
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            _writer.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+            return;
+        }
+
+        _writer.Write(string.Join(',', values.Select(Quote)) + "\n");
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private static string?[] Values(TimelineEntry e) =>
+    [
+        Utc(e.AtUtc), e.AtLocal.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), e.TimeZone, e.ContactId, e.Campaign, e.Stage,
+        e.Status, e.Channel, e.SendId, e.Variant, e.SubjectVariant, e.Subject, e.Incentive, e.IncentiveCode, e.TemplateHash,
+        e.DeferredFrom is { } from ? Utc(from) : null, e.Reason,
+    ];
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Quote(string? value) =>
+        value is null ? ""
+        : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : value;
+}
