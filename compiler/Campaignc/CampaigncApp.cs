@@ -14,6 +14,8 @@ public static class CampaigncApp
             CompileCommand.Create(stdout, stderr),
             FmtCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr),
+            PreviewCommand.Create(stdout, stderr),
+            SimulateCommand.Create(stdout, stderr),
         };
 
         try

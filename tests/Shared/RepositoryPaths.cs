@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace CampaignDsl.Runtime.Tests.Infrastructure;
+namespace CampaignDsl.Tests.Shared;
 
 /// <summary>Finds the repository root (the folder holding CampaignDsl.sln) and the shared data beside it.</summary>
 internal static class RepositoryPaths

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CampaignDsl.Runtime.Tests.Infrastructure;
+namespace CampaignDsl.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted when the test ends.</summary>
 internal sealed class TempFolder : IDisposable
