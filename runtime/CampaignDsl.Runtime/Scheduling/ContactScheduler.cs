@@ -149,6 +149,7 @@ public sealed class ContactScheduler
             {
                 Record(campaign, left.At, stage.Name, TimelineStatus.Exit, reason: left.Reason);
                 enrollment.Finished = true;
+                HandOff(campaign, left.At);
                 return;
             }
 
@@ -263,16 +264,25 @@ public sealed class ContactScheduler
             return null;
         }
 
+        // Responders (goal reached, exit condition held, or engaged by the end) go on to the hand-off
+        // campaign; non-responders get the final action. Never both: a suppressed contact is not nurtured.
         private void Finish(ScheduledCampaign campaign, Enrollment enrollment, DateTimeOffset at)
         {
             enrollment.Finished = true;
             var policies = campaign.Plan.Policies;
-            if (policies.FinalAction is { } final && !ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment)))
+            if (ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment)))
+            {
+                HandOff(campaign, at);
+            }
+            else if (policies.FinalAction is { } final)
             {
                 Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {final.Action}{(final.Argument is null ? "" : " " + final.Argument)}");
             }
+        }
 
-            if (policies.Handoff is { } handoff)
+        private void HandOff(ScheduledCampaign campaign, DateTimeOffset at)
+        {
+            if (campaign.Plan.Policies.Handoff is { } handoff)
             {
                 var simulated = scheduler._byName.TryGetValue(handoff.Campaign, out var target);
                 Record(campaign, at, null, TimelineStatus.Handoff,

@@ -143,7 +143,7 @@ public sealed class PolicyTests
     }
 
     [Fact]
-    public void Finishing_hands_off_and_applies_the_final_action_to_non_responders()
+    public void Responders_are_handed_off_and_non_responders_get_the_final_action()
     {
         var plans = Plans.CompileAll("""
             campaign first {
@@ -161,15 +161,14 @@ public sealed class PolicyTests
               stage hello after 1d { send email BODY subject "welcome back" }
             }
             """);
+        // A contact who never responds is suppressed, not nurtured.
         var rows = Plans.Run(plans, Plans.Subscriber("c1", "UTC"));
-        Assert.Equal(
-            ["first/sent", "first/final", "first/handoff", "second/sent"],
-            rows.Select(r => $"{r.Campaign}/{r.Status}"));
-        Assert.Equal(Plans.Start.AddDays(1), rows[3].AtUtc);
+        Assert.Equal(["first/sent", "first/final"], rows.Select(r => $"{r.Campaign}/{r.Status}"));
         Assert.Contains("sunset", rows[1].Reason, StringComparison.Ordinal);
 
-        // A contact who opened does not get the final action.
+        // A contact who opened goes on to the hand-off campaign and gets no final action.
         var engaged = Plans.Run(plans, Plans.Subscriber("c1", "UTC"), [Plans.Event("c1", "email.open", "2026-01-05T00:00:00Z")]);
-        Assert.DoesNotContain(engaged, r => r.Status == TimelineStatus.Final);
+        Assert.Equal(["first/sent", "first/handoff", "second/sent"], engaged.Select(r => $"{r.Campaign}/{r.Status}"));
+        Assert.Equal(Plans.Start.AddDays(1), engaged[2].AtUtc);
     }
 }
