@@ -6,15 +6,12 @@ using Campaignc.Input;
 using Campaignc.Output;
 using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Analyzers;
-using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Compiler.Emit;
 using CampaignDsl.Compiler.Semantics;
 using CampaignDsl.Compiler.Semantics.Importing;
 using CampaignDsl.Compiler.Templates;
 using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
-using CampaignDsl.Runtime.Data.Csv;
-using CampaignDsl.Runtime.Data.Mapping;
 using CampaignDsl.Runtime.Templates;
 
 namespace Campaignc.Commands;
@@ -164,7 +161,7 @@ public static class PreviewCommand
         string? suggestion;
         try
         {
-            await using var source = await OpenSourceAsync(request.Data, config, cwd, problems, stderr, cancellationToken).ConfigureAwait(false);
+            await using var source = await DataSourceInput.OpenAsync(request.Data is null ? [] : [request.Data], config, cwd, problems, stderr, cancellationToken).ConfigureAwait(false);
             if (source is null)
             {
                 return ExitCodes.UsageError;
@@ -293,51 +290,6 @@ public static class PreviewCommand
         }
 
         return (null, best);
-    }
-
-    private static async Task<IContactSource?> OpenSourceAsync(
-        string? data, ConfigurationInput.Result config, string cwd, DataProblemLog problems, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var schema = DataSchema.From(config.Loaded.Configuration);
-        if (data is null || data.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || data.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        {
-            var loaded = data is null ? config : ConfigurationInput.Load(data, [], cwd, LintRules.Registry);
-            if (loaded.Problem is not null)
-            {
-                Usage(stderr, loaded.Problem);
-                return null;
-            }
-
-            if (loaded.Loaded.Configuration.Runtime.Data is not { } settings)
-            {
-                Usage(stderr, "no data source: give --data (a campaignc.yaml, a SQLite store or a contacts CSV) or add runtime.data to campaignc.yaml (docs/runtime.md)");
-                return null;
-            }
-
-            var folder = loaded.Loaded.Configuration.FilePath is { } yaml ? Path.GetDirectoryName(yaml) : cwd;
-            return await ContactSources.BuiltIn.OpenAsync(settings, new DataSourceContext(DataSchema.From(loaded.Loaded.Configuration), problems, folder), cancellationToken).ConfigureAwait(false);
-        }
-
-        var full = Path.GetFullPath(data, cwd);
-        if (!File.Exists(full))
-        {
-            Usage(stderr, $"--data '{data}' does not exist");
-            return null;
-        }
-
-        if (data.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || data.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            var settings = new AdapterSettings("sqlite", ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal).Add("path", full));
-            return await ContactSources.BuiltIn.OpenAsync(settings, new DataSourceContext(schema, problems, cwd), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!data.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            Usage(stderr, $"--data '{data}' is not a campaignc.yaml, a SQLite store (.db) or a contacts CSV file");
-            return null;
-        }
-
-        return new CsvContactSource(full, null, DataMapping.None, schema, problems, cwd);
     }
 
     private static string DidYouMean(string written, IEnumerable<string> candidates) =>

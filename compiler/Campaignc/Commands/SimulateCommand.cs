@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Campaignc.Input;
@@ -6,14 +5,11 @@ using Campaignc.Output;
 using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Configuration;
-using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Compiler.Emit;
 using CampaignDsl.Compiler.Semantics.Importing;
 using CampaignDsl.Compiler.Templates;
 using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
-using CampaignDsl.Runtime.Data.Csv;
-using CampaignDsl.Runtime.Data.Mapping;
 using CampaignDsl.Runtime.Scheduling;
 using CampaignDsl.Runtime.Simulation;
 using Spectre.Console;
@@ -90,7 +86,7 @@ public static class SimulateCommand
         IContactSource source;
         try
         {
-            var opened = await OpenSourceAsync(request.Data, config, cwd, problems, stderr, cancellationToken).ConfigureAwait(false);
+            var opened = await DataSourceInput.OpenAsync(request.Data, config, cwd, problems, stderr, cancellationToken).ConfigureAwait(false);
             if (opened is null)
             {
                 return ExitCodes.UsageError;
@@ -224,90 +220,6 @@ public static class SimulateCommand
         }
 
         return plans;
-    }
-
-    private static async Task<IContactSource?> OpenSourceAsync(
-        IReadOnlyList<string> data, ConfigurationInput.Result config, string cwd, DataProblemLog problems, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var schema = DataSchema.From(config.Loaded.Configuration);
-        if (data is [var single] && (single.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || single.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
-        {
-            var loaded = ConfigurationInput.Load(single, [], cwd, LintRules.Registry);
-            if (loaded.Problem is not null || loaded.Loaded.HasErrors)
-            {
-                await stderr.WriteLineAsync($"campaignc: error: {loaded.Problem ?? $"'{single}' has errors; run `campaignc validate --config {single}`"}").ConfigureAwait(false);
-                return null;
-            }
-
-            if (loaded.Loaded.Configuration.Runtime.Data is not { } settings)
-            {
-                await stderr.WriteLineAsync($"campaignc: error: '{single}' has no runtime.data; add one (docs/runtime.md) or give --data a store or CSV files").ConfigureAwait(false);
-                return null;
-            }
-
-            var context = new DataSourceContext(DataSchema.From(loaded.Loaded.Configuration), problems, cwd);
-            return await ContactSources.BuiltIn.OpenAsync(settings, context, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (data is [var store] && (store.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || store.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)))
-        {
-            var settings = new AdapterSettings("sqlite", ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal).Add("path", Path.GetFullPath(store, cwd)));
-            return await ContactSources.BuiltIn.OpenAsync(settings, new DataSourceContext(schema, problems, cwd), cancellationToken).ConfigureAwait(false);
-        }
-
-        string? contacts = null, events = null;
-        foreach (var file in data)
-        {
-            var full = Path.GetFullPath(file, cwd);
-            if (!File.Exists(full))
-            {
-                await stderr.WriteLineAsync($"campaignc: error: --data '{file}' does not exist").ConfigureAwait(false);
-                return null;
-            }
-
-            switch (CsvKind(full))
-            {
-                case "contacts" when contacts is null:
-                    contacts = full;
-                    break;
-                case "events" when events is null:
-                    events = full;
-                    break;
-                default:
-                    await stderr.WriteLineAsync($"campaignc: error: --data '{file}' is not a campaignc.yaml, a SQLite store (.db), or a canonical CSV file (a contacts header with `id`, an events header with `contact_id`, `type` and `at`), "
-                        + "or it is a second file of the same kind").ConfigureAwait(false);
-                    return null;
-            }
-        }
-
-        if (contacts is null)
-        {
-            await stderr.WriteLineAsync("campaignc: error: --data names no contacts file (a CSV whose header has `id`)").ConfigureAwait(false);
-            return null;
-        }
-
-        return new CsvContactSource(contacts, events, DataMapping.None, schema, problems, cwd);
-    }
-
-    private static string? CsvKind(string path)
-    {
-        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var reader = new StreamReader(path);
-            var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal);
-            return header.Contains(CanonicalFields.ContactId) && header.Contains(CanonicalFields.Type) && header.Contains(CanonicalFields.At) ? "events"
-                : header.Contains(CanonicalFields.Id) ? "contacts"
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static async Task<int> DataFailureAsync(DataSourceException e, TextWriter stderr)
