@@ -40,13 +40,17 @@ public sealed class CampaignCompilation
         new IncentiveCheck(),
     ];
 
-    private CampaignCompilation(ImmutableArray<SyntaxTree> trees, ImmutableArray<Diagnostic> diagnostics)
+    private CampaignCompilation(ImmutableArray<SyntaxTree> trees, ImportGraph imports, ImmutableArray<Diagnostic> diagnostics)
     {
         SyntaxTrees = trees;
+        Imports = imports;
         Diagnostics = diagnostics;
     }
 
     public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
+
+    /// <summary>The files the compiled files import, read once here and reused by the plan emitter.</summary>
+    public ImportGraph Imports { get; }
 
     /// <summary>All diagnostics, in file order, then by position within each file.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -124,7 +128,7 @@ public sealed class CampaignCompilation
         CampaignNames.ReportDuplicates(trees, crossFile);
         var all = perFile.SelectMany(bag => bag.ToImmutable()).Concat(crossFile.ToImmutable());
         // A template shared by several sends reports its own mistakes once.
-        return new CampaignCompilation([.. trees], Sort(all.Distinct(), trees));
+        return new CampaignCompilation([.. trees], imports, Sort(all.Distinct(), trees));
     }
 
     private static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<SyntaxTree> trees)

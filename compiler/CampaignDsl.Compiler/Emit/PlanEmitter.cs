@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using CampaignDsl.Compiler.Diagnostics;
 using CampaignDsl.Compiler.Semantics;
-using CampaignDsl.Compiler.Semantics.Importing;
 using CampaignDsl.Compiler.Templates;
 using CampaignDsl.Plan;
 
@@ -23,8 +22,7 @@ public static class PlanEmitter
 
         options ??= CompilationOptions.Default;
         var templates = options.Templates ?? new FileSystemTemplateSource(options.Configuration.Templates.Folders);
-        // The checks' import graph is not kept by the compilation; building it again reads the same files.
-        var imports = ImportGraph.Build(compilation.SyntaxTrees, options.Imports);
+        var imports = compilation.Imports;
         var campaigns = compilation.SyntaxTrees.SelectMany(tree => (tree.Root?.Campaigns ?? []).Select(campaign => (tree, campaign))).ToList();
         // On large stacks, like the checks: emitting recurses over expression trees. Each campaign reports into its own bag.
         var emitted = DeepStack.Map(campaigns, item =>
