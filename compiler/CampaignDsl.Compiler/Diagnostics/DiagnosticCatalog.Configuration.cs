@@ -132,6 +132,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ConfigurationKeyRequired(SourceLocation at, string section, string key, string example) =>
         MissingConfigurationKey.Create(at, $"`{section}` needs `{key}`; add a line such as `{example}`");
 
+    public static Diagnostic EnvironmentVariableNameInvalid(SourceLocation at, string key) =>
+        InvalidConfigurationValue.Create(at, $"`{key}` takes the name of an environment variable that holds the secret (letters, digits and `_`, such as SMTP_PASSWORD), never the secret itself; the value written is not repeated here");
+
     public static Diagnostic AdapterKeyRequired(SourceLocation at, string block, string kind, string key, string example) =>
         MissingConfigurationKey.Create(at, $"`{block}` of kind `{kind}` needs `{key}`; add a line such as `{example}`");
 

@@ -24,17 +24,37 @@ public static class AdapterCatalog
                 Kind("sqlite", Required("path", AdapterValueKind.Path, "path: data/crm.db")),
                 Kind("postgres", Required("connection", AdapterValueKind.Text, "connection: \"Host=db;Database=crm\""))),
             [Sender] = Kinds(
-                Kind("file", Required("folder", AdapterValueKind.Path, "folder: outbox")),
+                Kind("file", [Required("folder", AdapterValueKind.Path, "folder: outbox"), .. SendPolicyKeys]),
                 Kind("smtp",
+                [
                     Required("host", AdapterValueKind.Text, "host: smtp.shop.example"),
                     Optional("port", AdapterValueKind.Port, "port: 587"),
-                    Optional("from", AdapterValueKind.Address, "from: \"Shop <news@shop.example>\"")),
-                Kind("webhook", Required("url", AdapterValueKind.Url, "url: https://hooks.shop.example/campaigns")),
+                    Optional("from", AdapterValueKind.Address, "from: \"Shop <news@shop.example>\""),
+                    Optional("starttls", AdapterValueKind.Choice, "starttls: required") with { Choices = ["required", "optional", "none"] },
+                    Optional("username_env", AdapterValueKind.EnvironmentVariable, "username_env: SMTP_USERNAME"),
+                    Optional("password_env", AdapterValueKind.EnvironmentVariable, "password_env: SMTP_PASSWORD"),
+                    .. SendPolicyKeys,
+                ]),
+                Kind("webhook",
+                [
+                    Required("url", AdapterValueKind.Url, "url: https://hooks.shop.example/campaigns"),
+                    Optional("headers", AdapterValueKind.RawBlock, "headers: { X-Source: campaignc }"),
+                    Optional("token_env", AdapterValueKind.EnvironmentVariable, "token_env: HOOK_TOKEN"),
+                    .. SendPolicyKeys,
+                ]),
                 Kind("console")),
             [State] = Kinds(
                 Kind("sqlite", Required("path", AdapterValueKind.Path, "path: .campaignc/state.db")),
                 Kind("postgres", Required("connection", AdapterValueKind.Text, "connection: \"Host=db;Database=campaigns\""))),
         }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Every sender but the console takes these: a rate limit, a retry budget and a time limit per attempt.
+    private static AdapterKey[] SendPolicyKeys =>
+    [
+        Optional("rate_per_second", AdapterValueKind.Count, "rate_per_second: 10"),
+        Optional("max_attempts", AdapterValueKind.Count, "max_attempts: 5"),
+        Optional("timeout_seconds", AdapterValueKind.Count, "timeout_seconds: 30"),
+    ];
 
     private static FrozenDictionary<string, AdapterKind> Kinds(params AdapterKind[] kinds) =>
         kinds.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace CampaignDsl.Compiler.Configuration.Runtime;
 /// </summary>
 public sealed record AdapterSettings(string Kind, ImmutableSortedDictionary<string, string> Values)
 {
-    /// <summary>The <c>mapping</c> block of a CSV source, uninterpreted: <c>contacts.id</c> → <c>customer_id</c>.</summary>
+    /// <summary>The kind's raw block, uninterpreted: a CSV source's <c>mapping</c> (<c>contacts.id</c> → <c>customer_id</c>), a webhook's <c>headers</c>.</summary>
     public ImmutableSortedDictionary<string, string> Mapping { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
     public string? Get(string key) => Values.GetValueOrDefault(key);

@@ -18,6 +18,15 @@ public enum AdapterValueKind
     /// <summary>An absolute http or https URL.</summary>
     Url,
 
+    /// <summary>A whole number from 1 up, such as a rate, a number of attempts or seconds.</summary>
+    Count,
+
+    /// <summary>One of the key's <see cref="AdapterKey.Choices"/>.</summary>
+    Choice,
+
+    /// <summary>The name of an environment variable that holds a secret; the secret itself never appears in the file.</summary>
+    EnvironmentVariable,
+
     /// <summary>A block kept as written, as dotted keys and texts, for the adapter to interpret (a CSV column mapping).</summary>
     RawBlock,
 }
