@@ -15,7 +15,7 @@ internal static class ConfigurationKeys
     public static readonly string[] Templates = ["folders"];
     public static readonly string[] Contacts = ["attributes"];
     public static readonly string[] EventType = ["fields"];
-    public static readonly string[] Runtime = [.. AdapterCatalog.Slots.Keys.Order(StringComparer.Ordinal)];
+    public static readonly string[] Runtime = [.. AdapterCatalog.Slots.Keys.Order(StringComparer.Ordinal), Sections.ForecastSection.Key];
 
     // Keys that several sections have (`from`, `kind`, `path`, ...) have no single home and get none.
     private static readonly FrozenDictionary<string, string> Homes = BuildHomes();

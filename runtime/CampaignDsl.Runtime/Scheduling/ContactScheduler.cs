@@ -14,10 +14,13 @@ public sealed class ContactScheduler
     private readonly Dictionary<string, ScheduledCampaign> _byName;
     private readonly SimulationPeriod _period;
     private readonly HashSet<string> _handoffOnly;
+    private readonly IEngagementForecast? _forecast;
 
-    public ContactScheduler(IReadOnlyList<ScheduledCampaign> campaigns, SimulationPeriod period)
+    /// <param name="forecast">How contacts react to sends (docs/runtime.md, "Engagement forecast"); null: only the data's own events.</param>
+    public ContactScheduler(IReadOnlyList<ScheduledCampaign> campaigns, SimulationPeriod period, IEngagementForecast? forecast = null)
     {
         _campaigns = campaigns;
+        _forecast = forecast;
         _byName = campaigns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _period = period;
 
@@ -26,6 +29,10 @@ public sealed class ContactScheduler
         _handoffOnly = campaigns.Where(c => c.Plan.Audience.Entry.Id is null && targets.Contains(c.Name)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The contact's timeline over the period. With a forecast, <paramref name="history"/> gains the events the forecast
+    /// predicts, so give each run a history of its own. Runs share no state: contacts may be played in parallel.
+    /// </summary>
     public IReadOnlyList<TimelineEntry> Run(ContactHistory history)
     {
         var run = new ContactRun(this, history);
@@ -38,6 +45,9 @@ public sealed class ContactScheduler
 
     private sealed record StageDue(ScheduledCampaign Campaign, DateTimeOffset At, Enrollment Enrollment, PlanStage Stage) : Work(Campaign, At);
 
+    /// <summary>With a forecast, the end of a campaign waits for the reactions to its last send.</summary>
+    private sealed record FinishDue(ScheduledCampaign Campaign, DateTimeOffset At, Enrollment Enrollment) : Work(Campaign, At);
+
     /// <summary>The state of one contact's run: its queue, its sends so far, its enrollments.</summary>
     private sealed class ContactRun(ContactScheduler scheduler, ContactHistory history)
     {
@@ -46,6 +56,9 @@ public sealed class ContactScheduler
         private readonly Dictionary<string, Enrollment> _current = new(StringComparer.Ordinal);
         private readonly List<TimelineEntry> _timeline = [];
         private long _sequence;
+
+        /// <summary>When the forecast had the contact unsubscribe; sends after it are skipped.</summary>
+        private DateTimeOffset? _unsubscribedAt;
 
         public List<TimelineEntry> Play()
         {
@@ -77,6 +90,9 @@ public sealed class ContactScheduler
                         break;
                     case StageDue due:
                         RunStage(due);
+                        break;
+                    case FinishDue finish:
+                        FinishAfterReactions(finish);
                         break;
                 }
             }
@@ -121,6 +137,11 @@ public sealed class ContactScheduler
 
             var enrollment = new Enrollment(campaign.Name, check.At, campaign.IsControl(history.Contact.Id));
             _current[campaign.Name] = enrollment;
+            if (scheduler._forecast?.Organic(campaign.Plan, history.Contact.Id, check.At) is { } organic)
+            {
+                Observe(campaign, null, null, organic, TimelineReasons.Organic);
+            }
+
             if (campaign.Plan.Stages.IsDefaultOrEmpty)
             {
                 Finish(campaign, enrollment, check.At);
@@ -178,10 +199,29 @@ public sealed class ContactScheduler
             {
                 ScheduleStage(campaign, enrollment, nextStage);
             }
+            else if (scheduler._forecast is { } forecast)
+            {
+                Enqueue(new FinishDue(campaign, (enrollment.StageRanAt(stage.Name) ?? due.At) + forecast.ReactionWindow, enrollment));
+            }
             else
             {
                 Finish(campaign, enrollment, enrollment.StageRanAt(stage.Name) ?? due.At);
             }
+        }
+
+        /// <summary>The reactions to the last send are in: the goal or an exit may have come first; else the campaign finishes.</summary>
+        private void FinishAfterReactions(FinishDue finish)
+        {
+            var (campaign, enrollment) = (finish.Campaign, finish.Enrollment);
+            if (Left(campaign, enrollment, finish.At) is { } left)
+            {
+                Record(campaign, left.At, null, TimelineStatus.Exit, reason: left.Reason);
+                enrollment.Finished = true;
+                HandOff(campaign, left.At);
+                return;
+            }
+
+            Finish(campaign, enrollment, finish.At);
         }
 
         /// <summary>Books one send: into the send window, then past the cap (and into the window again), and records it.</summary>
@@ -214,6 +254,12 @@ public sealed class ContactScheduler
                 return at;
             }
 
+            if (!enrollment.Control && _unsubscribedAt is { } gone && gone <= at && at < scheduler._period.End)
+            {
+                Record(campaign, at, stage.Name, TimelineStatus.Skipped, reason: TimelineReasons.Unsubscribed);
+                return at;
+            }
+
             if (at >= scheduler._period.End)
             {
                 status = TimelineStatus.Capped;
@@ -236,8 +282,47 @@ public sealed class ContactScheduler
                 at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, status,
                 send.Channel, send.Id, variant, subject?.Id, subject?.Text, incentive?.Name,
                 incentive is null ? null : IncentiveCode.For(incentive, campaign.Name, history.Contact.Id),
-                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason));
+                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason, EnteredAt(campaign)));
+            if (status == TimelineStatus.Sent && scheduler._forecast is { } forecast)
+            {
+                var position = campaign.Plan.Stages.IndexOf(stage) + 1;
+                foreach (var reaction in forecast.Reactions(new ForecastSend(campaign.Plan, stage, position, send, history.Contact.Id, at)))
+                {
+                    Observe(campaign, stage.Name, send, reaction, TimelineReasons.Forecast);
+                }
+            }
+
             return at;
+        }
+
+        /// <summary>
+        /// Adds a forecast event to the history, where later exits, goals and conditions see it, and records it in the
+        /// timeline; an event after the end of the run does not happen in it.
+        /// </summary>
+        private void Observe(ScheduledCampaign campaign, string? stage, PlanSend? send, ContactEvent reaction, string reason)
+        {
+            if (reaction.At >= scheduler._period.End)
+            {
+                return;
+            }
+
+            history.Add(reaction);
+            var status = reaction.Type switch
+            {
+                "email.open" => TimelineStatus.Opened,
+                "email.click" => TimelineStatus.Clicked,
+                "email.unsubscribe" => TimelineStatus.Unsubscribed,
+                _ => TimelineStatus.Converted,
+            };
+            if (status == TimelineStatus.Unsubscribed && (_unsubscribedAt is null || reaction.At < _unsubscribedAt))
+            {
+                _unsubscribedAt = reaction.At;
+            }
+
+            var zone = campaign.ZoneOf(history.Contact);
+            _timeline.Add(new TimelineEntry(
+                reaction.At, LocalClock.ToLocal(reaction.At, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status,
+                send?.Channel, send?.Id, Reason: reason, EnteredAt: EnteredAt(campaign)));
         }
 
         /// <summary>When and why the contact leaves before <paramref name="until"/>: the goal reached or an exit condition holding, at the first event that makes it so.</summary>
@@ -299,7 +384,10 @@ public sealed class ContactScheduler
         private void Record(ScheduledCampaign campaign, DateTimeOffset at, string? stage, string status, string? reason)
         {
             var zone = campaign.ZoneOf(history.Contact);
-            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason));
+            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign)));
         }
+
+        /// <summary>When the contact's current pass through the campaign began: which enrolment a row belongs to.</summary>
+        private DateTimeOffset? EnteredAt(ScheduledCampaign campaign) => _current.GetValueOrDefault(campaign.Name)?.EnteredAt;
     }
 }

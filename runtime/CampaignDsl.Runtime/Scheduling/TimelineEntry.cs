@@ -23,6 +23,18 @@ public static class TimelineStatus
 
     /// <summary>The contact finished without responding and the final action applied.</summary>
     public const string Final = "final";
+
+    /// <summary>The engagement forecast predicts the contact opens the message sent just before (<c>--forecast benchmark</c>).</summary>
+    public const string Opened = "opened";
+
+    /// <summary>The forecast predicts a click in the message.</summary>
+    public const string Clicked = "clicked";
+
+    /// <summary>The forecast predicts a purchase: after a click, or on the contact's own (reason <see cref="TimelineReasons.Organic"/>).</summary>
+    public const string Converted = "converted";
+
+    /// <summary>The forecast predicts the contact unsubscribes; later sends to it are skipped.</summary>
+    public const string Unsubscribed = "unsubscribed";
 }
 
 /// <summary>Fixed beginnings of <see cref="TimelineEntry.Reason"/> that tools may match on.</summary>
@@ -30,11 +42,21 @@ public static class TimelineReasons
 {
     /// <summary>A send moved later by a frequency cap: <c>frequency cap 2 per 7d</c>.</summary>
     public const string CapPrefix = "frequency cap";
+
+    /// <summary>A reaction the engagement forecast predicts for a send.</summary>
+    public const string Forecast = "forecast";
+
+    /// <summary>A purchase the forecast predicts without any send (the baseline both treated and control contacts get).</summary>
+    public const string Organic = "organic (forecast)";
+
+    /// <summary>A send skipped because the forecast had the contact unsubscribe before it.</summary>
+    public const string Unsubscribed = "unsubscribed (forecast)";
 }
 
 /// <summary>
 /// One row of the timeline. Times are UTC and the contact's local wall clock in <see cref="TimeZone"/>.
-/// <see cref="Reason"/> explains any status other than a plain send.
+/// <see cref="Reason"/> explains any status other than a plain send; <see cref="EnteredAt"/> tells which pass through
+/// the campaign (enrolment) the row belongs to.
 /// </summary>
 public sealed record TimelineEntry(
     DateTimeOffset AtUtc,
@@ -53,4 +75,5 @@ public sealed record TimelineEntry(
     string? IncentiveCode = null,
     string? TemplateHash = null,
     DateTimeOffset? DeferredFrom = null,
-    string? Reason = null);
+    string? Reason = null,
+    DateTimeOffset? EnteredAt = null);

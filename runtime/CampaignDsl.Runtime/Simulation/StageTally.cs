@@ -25,6 +25,15 @@ public sealed class StageTally(string campaign, string? stage)
 
     public int FinalActions { get; private set; }
 
+    /// <summary>Opens the engagement forecast predicts (zero without <c>--forecast</c>); so too the three below.</summary>
+    public int Opened { get; private set; }
+
+    public int Clicked { get; private set; }
+
+    public int Converted { get; private set; }
+
+    public int Unsubscribed { get; private set; }
+
     public void Add(TimelineEntry entry)
     {
         switch (entry.Status)
@@ -54,6 +63,18 @@ public sealed class StageTally(string campaign, string? stage)
                 break;
             case TimelineStatus.Final:
                 FinalActions++;
+                break;
+            case TimelineStatus.Opened:
+                Opened++;
+                break;
+            case TimelineStatus.Clicked:
+                Clicked++;
+                break;
+            case TimelineStatus.Converted:
+                Converted++;
+                break;
+            case TimelineStatus.Unsubscribed:
+                Unsubscribed++;
                 break;
         }
     }

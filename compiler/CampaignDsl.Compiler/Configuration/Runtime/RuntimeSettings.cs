@@ -4,4 +4,7 @@ namespace CampaignDsl.Compiler.Configuration.Runtime;
 public sealed record RuntimeSettings(AdapterSettings? Data = null, AdapterSettings? Sender = null, AdapterSettings? State = null)
 {
     public static RuntimeSettings None { get; } = new();
+
+    /// <summary>Overrides of the engagement forecast's benchmark rates (<c>runtime.forecast</c>).</summary>
+    public ForecastSettings Forecast { get; init; } = ForecastSettings.None;
 }

@@ -22,6 +22,12 @@ internal static class RuntimeSection
         var runtime = RuntimeSettings.None;
         foreach (var entry in reader.Known(reader.Entries(section, "data: { kind: csv, contacts: data/contacts.csv }"), "runtime", ConfigurationKeys.Runtime))
         {
+            if (entry.Key == ForecastSection.Key)
+            {
+                runtime = runtime with { Forecast = ForecastSection.Read(reader, entry) };
+                continue;
+            }
+
             var adapter = Adapter(reader, entry, AdapterCatalog.Slots[entry.Key]);
             runtime = entry.Key switch
             {
@@ -97,8 +103,15 @@ internal static class RuntimeSection
             AdapterValueKind.Port => "a port number from 1 to 65535, such as 587",
             AdapterValueKind.Address => "an address such as \"Shop <news@shop.example>\"",
             AdapterValueKind.Url => "an http or https URL such as https://hooks.shop.example/campaigns",
+            AdapterValueKind.Count => "a whole number from 1 up",
+            AdapterValueKind.Choice => "one of " + string.Join(", ", key.Choices),
             _ => "a text",
         };
+
+        if (key.Kind == AdapterValueKind.EnvironmentVariable)
+        {
+            return EnvironmentVariableName(reader, entry);
+        }
 
         if (key.Kind == AdapterValueKind.Address)
         {
@@ -115,15 +128,35 @@ internal static class RuntimeSection
             AdapterValueKind.Path => RelativePaths.TryResolve(reader.BaseFolder, text, out var full) ? full : null,
             AdapterValueKind.Port => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? text : null,
             AdapterValueKind.Url => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? text : null,
+            AdapterValueKind.Count => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 ? text : null,
+            AdapterValueKind.Choice => key.Choices.Contains(text, StringComparer.Ordinal) ? text : null,
             _ => text,
         };
 
         if (value is null)
         {
-            reader.Report(DiagnosticCatalog.ConfigurationValueInvalid(reader.AtValue(entry), entry.Path, text, expected, null));
+            reader.Report(DiagnosticCatalog.ConfigurationValueInvalid(reader.AtValue(entry), entry.Path, text, expected,
+                key.Kind == AdapterValueKind.Choice ? NameSuggester.Suggest(text, key.Choices) : null));
         }
 
         return value;
+    }
+
+    // The value may be a secret written by mistake, so a bad one is never repeated in the message.
+    private static string? EnvironmentVariableName(ConfigurationReader reader, YamlEntry entry)
+    {
+        if (reader.Text(entry, "the name of an environment variable, such as SMTP_PASSWORD") is not { } text)
+        {
+            return null;
+        }
+
+        var valid = text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        if (!valid)
+        {
+            reader.Report(DiagnosticCatalog.EnvironmentVariableNameInvalid(reader.AtValue(entry), entry.Path));
+        }
+
+        return valid ? text : null;
     }
 
     // The block is the adapter's business: texts and nested blocks are kept as dotted keys, unchecked.
