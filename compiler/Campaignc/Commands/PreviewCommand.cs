@@ -188,21 +188,14 @@ public static class PreviewCommand
         var renderer = MessageRenderer.CreateDefault();
         await stdout.WriteLineAsync($"campaign {plan.Campaign.Name}, stage {stage.Name}, contact {Describe(contact)}, sent {sendTime.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}").ConfigureAwait(false);
         var failed = false;
-        foreach (var (label, send) in Sends(stage.Actions, null))
+        foreach (var (label, send) in SendRendering.Sends(stage.Actions))
         {
-            string? text = null;
-            if (send.Template is { } template)
+            var text = SendRendering.TemplateText(templates, chosen.CampaignPath, send, out var unreadable);
+            if (unreadable is not null)
             {
-                switch (templates.Find(chosen.CampaignPath, template.Path))
-                {
-                    case TemplateLookup.Found file:
-                        text = TemplateDecoder.Decode(file.Path, file.Content).Text.Text;
-                        break;
-                    case var missing:
-                        await stderr.WriteLineAsync($"campaignc: error: template '{missing.Path}' of {send.Id} cannot be read").ConfigureAwait(false);
-                        failed = true;
-                        continue;
-                }
+                await stderr.WriteLineAsync($"campaignc: error: {unreadable}").ConfigureAwait(false);
+                failed = true;
+                continue;
             }
 
             var message = renderer.Render(new MessageContext(plan, stage, send, contact, sendTime, new MessageLinks(request.LinksBase), secret), text);
@@ -215,24 +208,6 @@ public static class PreviewCommand
         }
 
         return failed ? ExitCodes.CampaignErrors : ExitCodes.Success;
-    }
-
-    /// <summary>Every send of a stage, those of its variants labelled <c>for SEGMENT</c> or <c>otherwise</c> (preview shows them all).</summary>
-    private static IEnumerable<(string? Label, PlanSend Send)> Sends(PlanActions actions, string? label)
-    {
-        foreach (var send in actions.Sends)
-        {
-            yield return (label, send);
-        }
-
-        foreach (var variant in actions.Variants.Concat(actions.Otherwise is null ? [] : [actions.Otherwise]))
-        {
-            var inner = variant.Segment is null ? "otherwise" : $"for {variant.Segment}";
-            foreach (var item in Sends(variant.Actions, label is null ? inner : $"{label} / {inner}"))
-            {
-                yield return item;
-            }
-        }
     }
 
     private static string Format(string? label, PlanSend send, RenderedMessage message)

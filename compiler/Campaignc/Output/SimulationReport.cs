@@ -37,6 +37,8 @@ public static class SimulationReport
         }
 
         console.Write(table);
+        DailyReport.Write(summary, plans, console);
+        ForecastReport.Write(summary, console);
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

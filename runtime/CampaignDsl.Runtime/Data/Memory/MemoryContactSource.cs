@@ -7,12 +7,14 @@ namespace CampaignDsl.Runtime.Data.Memory;
 /// Contacts and events held in memory, for tests and small examples: the reference the other
 /// sources must agree with (same order rules, same filters).
 /// </summary>
-public sealed class MemoryContactSource(IEnumerable<Contact> contacts, IEnumerable<ContactEvent> events) : IContactSource
+public sealed class MemoryContactSource(IEnumerable<Contact> contacts, IEnumerable<ContactEvent> events) : IContactSource, IContactCounter
 {
     private readonly ImmutableArray<Contact> _contacts = [.. contacts.OrderBy(c => c.Id, StringComparer.Ordinal)];
     private readonly ImmutableArray<ContactEvent> _events = [.. events];
 
     public string Kind => "memory";
+
+    public Task<long> CountContactsAsync(CancellationToken cancellationToken = default) => Task.FromResult((long)_contacts.Length);
 
     public async IAsyncEnumerable<Contact> ReadContactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
