@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace CampaignDsl.DataBench;
 
@@ -8,9 +7,12 @@ namespace CampaignDsl.DataBench;
 /// personal data: names from short lists, addresses at example.com), each with an engagement
 /// profile (active, lapsing 30-120 days, dormant) that decides their opens, clicks, visits and
 /// purchases over the year before <see cref="Now"/>. The same seed gives the same bytes; files are
-/// written as they are generated, so a million contacts take no more memory than ten.
+/// written as they are generated, so a million contacts take no more memory than ten. Records go to a
+/// <see cref="IGeneratedDataSink"/>: CSV files (<see cref="CsvDataSink"/>) or straight into a store
+/// (<see cref="StoreDataSink"/>, for benchmarks that need millions of events quickly).
 /// </summary>
-internal sealed class ContactDataGenerator(int seed)
+/// <param name="eventsPerContact">About how many events each contact has (active contacts a few more, others a few fewer).</param>
+internal sealed class ContactDataGenerator(int seed, int eventsPerContact = 10)
 {
     /// <summary>The day the data ends; a simulation of the examples starts here.</summary>
     public static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -28,16 +30,18 @@ internal sealed class ContactDataGenerator(int seed)
     public (long Contacts, long Events) Write(string folder, int contacts)
     {
         Directory.CreateDirectory(folder);
+        using var sink = new CsvDataSink(folder);
+        return Write(sink, contacts);
+    }
+
+    public (long Contacts, long Events) Write(IGeneratedDataSink sink, int contacts)
+    {
         var random = new Random(seed);
         long events = 0;
-        using var contactsFile = Writer(Path.Combine(folder, "contacts.csv"));
-        using var eventsFile = Writer(Path.Combine(folder, "events.csv"));
-        contactsFile.Write("id,email,first_name,last_name,timezone,locale,subscribed,created_at,country,vip,lifetime_value\n");
-        eventsFile.Write("contact_id,type,at,amount,campaign,order_id,category\n");
-        var line = new StringBuilder(160);
+        var idFormat = "C{0:D" + Math.Max(7, contacts.ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture) + "}";
         for (var i = 1; i <= contacts; i++)
         {
-            var id = $"C{i:D7}";
+            var id = string.Format(CultureInfo.InvariantCulture, idFormat, i);
             var place = Places[random.Next(Places.Length)];
             var created = Now.AddDays(-random.Next(60, 3 * 365)).AddMinutes(random.Next(24 * 60));
             var profile = random.NextDouble() switch { < 0.4 => Profile.Active, < 0.75 => Profile.Lapsing, _ => Profile.Dormant };
@@ -55,7 +59,7 @@ internal sealed class ContactDataGenerator(int seed)
             decimal spent = 0;
             var orders = 0;
             var days = Math.Max(1, (int)(lastActive - created).TotalDays);
-            var activity = profile == Profile.Active ? 10 + random.Next(6) : 5 + random.Next(6);
+            var activity = profile == Profile.Active ? eventsPerContact + random.Next(6) : Math.Max(1, eventsPerContact - 5 + random.Next(6));
             var openHour = 7 + random.Next(14);
             for (var n = 0; n < activity; n++)
             {
@@ -68,48 +72,39 @@ internal sealed class ContactDataGenerator(int seed)
                 }
 
                 var roll = random.NextDouble();
-                line.Clear().Append(id).Append(',');
                 if (roll < 0.55 || n == 0)
                 {
-                    line.Append("email.open,").Append(Time(at)).Append(",,newsletter,,");
+                    sink.Event(new GeneratedEvent(id, "email.open", at, null, "newsletter", null, null));
                 }
                 else if (roll < 0.7)
                 {
-                    line.Append("email.click,").Append(Time(at)).Append(",,newsletter,,");
+                    sink.Event(new GeneratedEvent(id, "email.click", at, null, "newsletter", null, null));
                 }
                 else if (roll < 0.85)
                 {
-                    line.Append("visit,").Append(Time(at)).Append(",,,,");
+                    sink.Event(new GeneratedEvent(id, "visit", at, null, null, null, null));
                 }
                 else
                 {
                     var amount = Math.Round((decimal)(15 + random.NextDouble() * 120), 2);
                     spent += amount;
                     orders++;
-                    line.Append("purchase,").Append(Time(at)).Append(',').Append(amount.ToString(CultureInfo.InvariantCulture))
-                        .Append(",,").Append(id).Append('-').Append(orders).Append(',').Append(Categories[random.Next(Categories.Length)]);
+                    sink.Event(new GeneratedEvent(id, "purchase", at, amount, null, $"{id}-{orders.ToString(CultureInfo.InvariantCulture)}",
+                        Categories[random.Next(Categories.Length)]));
                 }
 
-                eventsFile.Write(line.Append('\n'));
                 events++;
             }
 
             var first = FirstNames[random.Next(FirstNames.Length)];
             var last = LastNames[random.Next(LastNames.Length)];
             var subscribed = random.NextDouble() < 0.92;
-            line.Clear().Append(id).Append(",contact").Append(i).Append("@example.com,").Append(first).Append(',').Append(last).Append(',')
-                .Append(place.Zone).Append(',').Append(place.Locale).Append(',').Append(subscribed ? "true" : "false").Append(',')
-                .Append(Time(created)).Append(',').Append(place.Country).Append(',').Append(spent > 300 ? "true" : "false").Append(',')
-                .Append(spent.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            contactsFile.Write(line);
+            sink.Contact(new GeneratedContact(id, $"contact{i.ToString(CultureInfo.InvariantCulture)}@example.com", first, last, place.Zone, place.Locale,
+                subscribed, created, place.Country, spent > 300, spent));
         }
 
         return (contacts, events);
     }
-
-    private static StreamWriter Writer(string path) => new(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private enum Profile
     {

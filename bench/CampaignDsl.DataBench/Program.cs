@@ -9,9 +9,14 @@ using CampaignDsl.Runtime.Data.Sqlite;
 // generate: writes seeded example data (examples/data is made with --contacts 300 --seed 42).
 // import:   generates N contacts into a temporary folder and imports them into a new store,
 //           printing rows/s and the process's peak memory. Asserts nothing about time.
+// simulate: simulates a plan on generated stores (cached), each run in a fresh child process (simulate-once),
+//           printing medians of wall and CPU time, contacts/s and peak RSS (normally bench/simulate.sh);
+//           simulate-once --timeline FILE keeps a run's timeline, to compare two builds' output.
 const string Usage = """
     Usage: CampaignDsl.DataBench generate --contacts N [--seed S] --out FOLDER
            CampaignDsl.DataBench import [--contacts N[,N...]] [--seed S]      (normally bench/import.sh)
+           CampaignDsl.DataBench simulate --plan PLAN --cache FOLDER [--contacts N[,N...]] [--events-per-contact E]
+                                 [--days D] [--runs R] [--seed S] [--read-only]   (normally bench/simulate.sh)
     """;
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -32,6 +37,15 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "simulate" when Option("--plan") is { } plan && Option("--cache") is { } cache:
+        return await SimulationBench.RunAsync(new SimulationBench.Options(
+            (Option("--contacts") ?? "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+            int.Parse(Option("--events-per-contact") ?? "10", CultureInfo.InvariantCulture),
+            int.Parse(Option("--days") ?? "60", CultureInfo.InvariantCulture),
+            int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture),
+            seed, plan, cache, args.Contains("--read-only")));
+    case "simulate-once" when Option("--store") is { } store && Option("--plan") is { } plan:
+        return await SimulationBench.OnceAsync(store, plan, int.Parse(Option("--days") ?? "60", CultureInfo.InvariantCulture), args.Contains("--read-only"), Option("--timeline"));
     default:
         Console.Error.WriteLine(Usage);
         return 2;

@@ -13,6 +13,8 @@ namespace CampaignDsl.Runtime.Scheduling;
 public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpressionVisitor<object?>
 {
     private static readonly string[] EngagementEvents = ["email.open", "email.click", "purchase"];
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     public static bool Holds(PlanExpression expression, EvaluationContext context) =>
         expression.Accept(new ExpressionEvaluator(context)) is true;
@@ -74,17 +76,20 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
     public object? VisitAggregate(EventAggregate node)
     {
         DateTimeOffset? after = node.WindowSeconds is { } window ? context.Now.AddSeconds(-window) : null;
-        var events = context.History.Between(node.Event, after, context.Now);
+
+        // count, first and last run on every entry check of every contact: plain loops over the history, oldest
+        // first, stopping at Now, with no enumerators or closures (History.Between's results, without its cost).
         switch (node.Function)
         {
             case "count":
-                return (decimal)events.Count();
+                return (decimal)Count(context.History, node.Event, after, context.Now, stopAtFirst: false);
             case "first":
-                return events.Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+                return Find(context.History, node.Event, after, context.Now, last: false);
             case "last":
-                return events.Select(e => (DateTimeOffset?)e.At).LastOrDefault();
+                return Find(context.History, node.Event, after, context.Now, last: true);
         }
 
+        var events = context.History.Between(node.Event, after, context.Now);
         var values = events.Select(e => Field(e, node.Field ?? "amount")).OfType<decimal>().ToList();
         return node.Function switch
         {
@@ -112,35 +117,40 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
             return false;
         }
 
-        bool Any(string type, Func<ContactEvent, bool>? filter = null) =>
-            context.History.Between(type, since.Value.AddTicks(-1), context.Now).Any(filter ?? (_ => true));
-
+        var after = since.Value.AddTicks(-1);
         return node.Function switch
         {
-            "opened" => Any("email.open"),
-            "clicked" => Any("email.click", e => node.Pattern is null || Matches(node.Pattern, e)),
-            "purchased_since" => Any("purchase"),
-            "engaged" => EngagementEvents.Any(t => Any(t)),
+            "opened" => Count(context.History, "email.open", after, context.Now, stopAtFirst: true) > 0,
+            "clicked" => node.Pattern is null
+                ? Count(context.History, "email.click", after, context.Now, stopAtFirst: true) > 0
+                : context.History.Between("email.click", after, context.Now).Any(e => Matches(node.Pattern, e)),
+            "purchased_since" => Count(context.History, "purchase", after, context.Now, stopAtFirst: true) > 0,
+            "engaged" => Engaged(context.History, after, context.Now),
             _ => false,
         };
     }
 
     public object? VisitCall(FunctionCall node)
     {
-        var arguments = node.Arguments.Select(a => a.Accept(this)).ToList();
+        var first = node.Arguments.IsDefaultOrEmpty ? null : node.Arguments[0].Accept(this);
         return node.Function switch
         {
-            "days_since" => Since(arguments.ElementAtOrDefault(0)) is { } span ? (decimal)Math.Floor(span.TotalDays) : null,
-            "hours_since" => Since(arguments.ElementAtOrDefault(0)) is { } span ? (decimal)Math.Floor(span.TotalHours) : null,
-            "lower" => arguments.ElementAtOrDefault(0) is string text ? text.ToLowerInvariant() : null,
-            "contains" => arguments is [string haystack, string needle] ? haystack.Contains(needle, StringComparison.OrdinalIgnoreCase) : null,
+            "days_since" => Since(first) is { } span ? (decimal)Math.Floor(span.TotalDays) : null,
+            "hours_since" => Since(first) is { } span ? (decimal)Math.Floor(span.TotalHours) : null,
+            "lower" => first is string text ? text.ToLowerInvariant() : null,
+            "contains" => node.Arguments.Length == 2 && first is string haystack && node.Arguments[1].Accept(this) is string needle
+                ? haystack.Contains(needle, StringComparison.OrdinalIgnoreCase)
+                : null,
             _ => null,
         };
     }
 
     public object? VisitComparison(Comparison node)
     {
-        var order = PlanValues.Compare(node.Left.Accept(this), node.Right.Accept(this), context.Zone);
+        var left = node.Left.Accept(this);
+        var order = left is decimal number && node.Right is NumberLiteral literal
+            ? number.CompareTo(literal.Value)
+            : PlanValues.Compare(left, node.Right.Accept(this), context.Zone);
         return order is { } c && node.Operator switch
         {
             "eq" => c == 0,
@@ -175,14 +185,22 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
     public object? VisitBetween(BetweenTest node)
     {
         var value = node.Value.Accept(this);
-        var low = PlanValues.Compare(value, node.Low.Accept(this), context.Zone);
-        var high = PlanValues.Compare(value, node.High.Accept(this), context.Zone);
-        if (low is null || high is null)
+
+        // The common audience test, days_since(...) between 90 and 365, without boxing the bounds on every check.
+        if (value is decimal number && node.Low is NumberLiteral low && node.High is NumberLiteral high)
+        {
+            return (number >= low.Value && number <= high.Value) != node.Negated;
+        }
+
+
+        var fromLow = PlanValues.Compare(value, node.Low.Accept(this), context.Zone);
+        var toHigh = PlanValues.Compare(value, node.High.Accept(this), context.Zone);
+        if (fromLow is null || toHigh is null)
         {
             return false;
         }
 
-        return (low >= 0 && high <= 0) != node.Negated;
+        return (fromLow >= 0 && toHigh <= 0) != node.Negated;
     }
 
     public object? VisitInList(InListTest node)
@@ -197,9 +215,31 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
         return found != node.Negated;
     }
 
-    public object? VisitAnd(AndExpression node) => node.Operands.All(o => o.Accept(this) is true);
+    public object? VisitAnd(AndExpression node)
+    {
+        foreach (var operand in node.Operands)
+        {
+            if (operand.Accept(this) is not true)
+            {
+                return False;
+            }
+        }
 
-    public object? VisitOr(OrExpression node) => node.Operands.Any(o => o.Accept(this) is true);
+        return True;
+    }
+
+    public object? VisitOr(OrExpression node)
+    {
+        foreach (var operand in node.Operands)
+        {
+            if (operand.Accept(this) is true)
+            {
+                return True;
+            }
+        }
+
+        return False;
+    }
 
     public object? VisitNot(NotExpression node) => node.Operand.Accept(this) is not true;
 
@@ -209,6 +249,71 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
         DateOnly date => context.Now - LocalClock.ToUtc(date.ToDateTime(TimeOnly.MinValue), context.Zone),
         _ => null,
     };
+
+    /// <summary>How many events of <paramref name="type"/> fall in (<paramref name="after"/>, <paramref name="until"/>], as <see cref="ContactHistory.Between"/> selects them.</summary>
+    private static int Count(ContactHistory history, string type, DateTimeOffset? after, DateTimeOffset until, bool stopAtFirst)
+    {
+        var count = 0;
+        var events = history.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.At > until)
+            {
+                break;
+            }
+
+            if ((after is not { } a || e.At > a) && string.Equals(e.Type, type, StringComparison.Ordinal))
+            {
+                count++;
+                if (stopAtFirst)
+                {
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The moment of the first or last event of <paramref name="type"/> in (<paramref name="after"/>, <paramref name="until"/>]; null when there is none.</summary>
+    private static DateTimeOffset? Find(ContactHistory history, string type, DateTimeOffset? after, DateTimeOffset until, bool last)
+    {
+        DateTimeOffset? found = null;
+        var events = history.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.At > until)
+            {
+                break;
+            }
+
+            if ((after is not { } a || e.At > a) && string.Equals(e.Type, type, StringComparison.Ordinal))
+            {
+                found = e.At;
+                if (!last)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Engaged(ContactHistory history, DateTimeOffset after, DateTimeOffset until)
+    {
+        foreach (var type in EngagementEvents)
+        {
+            if (Count(history, type, after, until, stopAtFirst: true) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static object? Field(ContactEvent e, string field) =>
         field == "amount" ? e.Amount : e.Properties.TryGetValue(field, out var value) ? FromData(value) : null;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CampaignDsl.Runtime.Scheduling;
 
 /// <summary>
@@ -30,6 +32,10 @@ public static class LocalClock
         return new DateTimeOffset(local - zone.GetUtcOffset(local), TimeSpan.Zero);
     }
 
+    // The scheduler asks for a contact's zone at every step; the system's lookup takes a lock and compares ids
+    // ignoring case each time, so the answers (also "unknown") are kept. Few distinct ids exist; the cap guards odd data.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);
+
     /// <summary>The zone for an IANA id; null when the id is unknown here.</summary>
     public static TimeZoneInfo? FindZone(string? id)
     {
@@ -38,13 +44,26 @@ public static class LocalClock
             return null;
         }
 
+        if (Zones.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        TimeZoneInfo? zone;
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            return null;
+            zone = null;
         }
+
+        if (Zones.Count < 10_000)
+        {
+            Zones[id] = zone;
+        }
+
+        return zone;
     }
 }

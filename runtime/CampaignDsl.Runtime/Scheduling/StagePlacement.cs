@@ -60,17 +60,74 @@ public static class StagePlacement
         var hours = new int[24];
         var weekdays = new int[7];
         var any = false;
-        foreach (var e in history.Events)
+        var clock = ActivityClock.Of(history, zone);
+        var events = history.Events;
+        for (var i = 0; i < events.Count; i++)
         {
-            if (e.At <= until && ActivityEvents.Contains(e.Type, StringComparer.Ordinal))
+            if (events[i].At <= until && clock.Moments[i] is var (hour, weekday) && hour >= 0)
             {
-                var local = LocalClock.ToLocal(e.At, zone);
-                hours[local.Hour]++;
-                weekdays[(int)local.DayOfWeek]++;
+                hours[hour]++;
+                weekdays[(int)weekday]++;
                 any = true;
             }
         }
 
         return any ? (Array.IndexOf(hours, hours.Max()), (DayOfWeek)Array.IndexOf(weekdays, weekdays.Max())) : null;
+    }
+
+    /// <summary>
+    /// The local hour and weekday of each activity event of one history in one zone (hour -1 for other events), kept for
+    /// the history the thread placed last: every stage of a contact asks again, and converting times between zones
+    /// costs more than all the rest of placing. A history that grew since (a forecast adds events) is converted again.
+    /// </summary>
+    private sealed class ActivityClock(ContactHistory history, int count, TimeZoneInfo zone, (int Hour, DayOfWeek Weekday)[] moments)
+    {
+        [ThreadStatic]
+        private static ActivityClock? t_last;
+
+        public (int Hour, DayOfWeek Weekday)[] Moments { get; } = moments;
+
+        public static ActivityClock Of(ContactHistory history, TimeZoneInfo zone)
+        {
+            var events = history.Events;
+            if (t_last is { } last && ReferenceEquals(last._history, history) && last._count == events.Count && ReferenceEquals(last._zone, zone))
+            {
+                return last;
+            }
+
+            var moments = new (int, DayOfWeek)[events.Count];
+            for (var i = 0; i < moments.Length; i++)
+            {
+                var e = events[i];
+                if (IsActivity(e.Type))
+                {
+                    var local = LocalClock.ToLocal(e.At, zone);
+                    moments[i] = (local.Hour, local.DayOfWeek);
+                }
+                else
+                {
+                    moments[i] = (-1, default);
+                }
+            }
+
+            return t_last = new ActivityClock(history, events.Count, zone, moments);
+        }
+
+        private readonly ContactHistory _history = history;
+        private readonly int _count = count;
+        private readonly TimeZoneInfo _zone = zone;
+
+        private static bool IsActivity(string type)
+        {
+            foreach (var activity in ActivityEvents)
+            {
+                if (string.Equals(type, activity, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

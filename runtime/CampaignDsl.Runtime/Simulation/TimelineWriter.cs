@@ -38,36 +38,86 @@ public sealed class TimelineWriter : IDisposable
 
     public void Write(TimelineEntry entry)
     {
-        var values = Values(entry);
-        if (_jsonLines)
+        if (!_jsonLines)
         {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < Columns.Length; i++)
-                {
-                    if (values[i] is { } value)
-                    {
-                        json.WriteString(Columns[i], value);
-                    }
-                    else
-                    {
-                        json.WriteNull(Columns[i]);
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            _writer.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+            WriteCsv(entry);
             return;
         }
 
-        _writer.Write(string.Join(',', values.Select(Quote)) + "\n");
+        var values = Values(entry);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                if (values[i] is { } value)
+                {
+                    json.WriteString(Columns[i], value);
+                }
+                else
+                {
+                    json.WriteNull(Columns[i]);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        _writer.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
     }
 
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>
+    /// One CSV row written field by field, times formatted into a stack buffer: the same text as <see cref="Values"/>
+    /// joined with <see cref="Quote"/>, without the strings in between (a million-contact run writes millions of rows).
+    /// </summary>
+    private void WriteCsv(TimelineEntry e)
+    {
+        Span<char> time = stackalloc char[20];
+        WriteTime(e.AtUtc.UtcDateTime, time, utc: true);
+        _writer.Write(',');
+        WriteTime(e.AtLocal, time, utc: false);
+        foreach (var value in (ReadOnlySpan<string?>)[e.TimeZone, e.ContactId, e.Campaign, e.Stage, e.Status, e.Channel, e.SendId, e.Variant,
+                     e.SubjectVariant, e.Subject, e.Incentive, e.IncentiveCode, e.TemplateHash])
+        {
+            _writer.Write(',');
+            WriteQuoted(value);
+        }
+
+        _writer.Write(',');
+        if (e.DeferredFrom is { } from)
+        {
+            WriteTime(from.UtcDateTime, time, utc: true);
+        }
+
+        _writer.Write(',');
+        WriteQuoted(e.Reason);
+        _writer.Write('\n');
+    }
+
+    private void WriteTime(DateTime at, Span<char> buffer, bool utc)
+    {
+        at.TryFormat(buffer, out var written, utc ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        _writer.Write(buffer[..written]);
+    }
+
+    private void WriteQuoted(string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            _writer.Write(value);
+            return;
+        }
+
+        _writer.Write(Quote(value));
+    }
 
     private static string?[] Values(TimelineEntry e) =>
     [

@@ -10,9 +10,12 @@ namespace CampaignDsl.Runtime.Data.Sqlite;
 /// Contacts and events read from the store, streamed from SQL cursors: contacts by id, events in any
 /// order the query asks for, using the store's indexes (by contact and time, by time, by type).
 /// </summary>
-internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = false) : IContactSource
+internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = false) : IContactSource, IContactCounter
 {
     public string Kind => "sqlite";
+
+    public async Task<long> CountContactsAsync(CancellationToken cancellationToken = default) =>
+        (await store.CountAsync(cancellationToken).ConfigureAwait(false)).Contacts;
 
     public async IAsyncEnumerable<Contact> ReadContactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -92,14 +95,19 @@ internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = f
         });
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var parser = new PropertyParser(fields);
+        string? contactId = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var type = reader.GetString(1);
-            yield return new ContactEvent(reader.GetString(0), type, StoreKinds.FromUnixMilliseconds(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : StoreKinds.ToDecimal(reader.GetDouble(3)))
-            {
-                Properties = reader.IsDBNull(4) ? DataValues.None : Properties(type, reader.GetString(4), fields),
-            };
+            // Events come grouped by contact more often than not: one id string per run of equal ids, not one per event.
+            var id = reader.GetString(0);
+            contactId = string.Equals(id, contactId, StringComparison.Ordinal) ? contactId! : id;
+            var type = parser.TypeName(reader.GetString(1));
+            var at = StoreKinds.FromUnixMilliseconds(reader.GetInt64(2));
+            decimal? amount = reader.IsDBNull(3) ? null : StoreKinds.ToDecimal(reader.GetDouble(3));
+            yield return reader.IsDBNull(4)
+                ? new ContactEvent(contactId!, type, at, amount)
+                : ContactEvent.WithPropertiesText(contactId!, type, at, amount, reader.GetString(4), parser);
         }
     }
 
@@ -127,23 +135,45 @@ internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = f
         return kinds;
     }
 
-    private static ImmutableSortedDictionary<string, DataValue> Properties(string type, string json, Dictionary<(string, string), DataValueKind> kinds)
+    /// <summary>Parses the JSON properties of an event when they are first asked for, typed by <c>event_fields</c>.</summary>
+    private sealed class PropertyParser(Dictionary<(string, string), DataValueKind> kinds) : IEventPropertyParser
     {
-        var builder = DataValues.None.ToBuilder();
-        using var document = JsonDocument.Parse(json);
-        foreach (var property in document.RootElement.EnumerateObject())
+        private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+
+        /// <summary>The one string instance for an event type, so the millions of events of a run share a handful.</summary>
+        public string TypeName(string type)
         {
-            var kind = kinds.TryGetValue((type, property.Name), out var k) ? k : DataValueKind.Text;
-            DataValue? value = property.Value.ValueKind switch
+            if (_types.TryGetValue(type, out var known))
             {
-                JsonValueKind.Number => DataValue.Number(property.Value.GetDecimal()),
-                JsonValueKind.True => DataValue.Boolean(true),
-                JsonValueKind.False => DataValue.Boolean(false),
-                _ => DataValue.Parse(kind, property.Value.GetString() ?? "") ?? DataValue.Text(property.Value.GetString() ?? ""),
-            };
-            builder[property.Name] = value;
+                return known;
+            }
+
+            if (_types.Count < 1000)
+            {
+                _types[type] = type;
+            }
+
+            return type;
         }
 
-        return builder.ToImmutable();
+        public ImmutableSortedDictionary<string, DataValue> Parse(string eventType, string text)
+        {
+            var builder = DataValues.None.ToBuilder();
+            using var document = JsonDocument.Parse(text);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var kind = kinds.TryGetValue((eventType, property.Name), out var k) ? k : DataValueKind.Text;
+                DataValue? value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.Number => DataValue.Number(property.Value.GetDecimal()),
+                    JsonValueKind.True => DataValue.Boolean(true),
+                    JsonValueKind.False => DataValue.Boolean(false),
+                    _ => DataValue.Parse(kind, property.Value.GetString() ?? "") ?? DataValue.Text(property.Value.GetString() ?? ""),
+                };
+                builder[property.Name] = value;
+            }
+
+            return builder.ToImmutable();
+        }
     }
 }

@@ -28,6 +28,12 @@ internal static class StoreKinds
     public static DateTimeOffset FromUnixMilliseconds(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 
     /// <summary>A stored double back as the decimal it was written from (15 significant digits, exact for money).</summary>
-    public static decimal ToDecimal(double value) =>
-        decimal.Parse(value.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public static decimal ToDecimal(double value)
+    {
+        // Formatted into a stack buffer rather than a string: a simulation reads millions of amounts.
+        Span<char> text = stackalloc char[32];
+        return value.TryFormat(text, out var written, "G15", CultureInfo.InvariantCulture)
+            ? decimal.Parse(text[..written], NumberStyles.Float, CultureInfo.InvariantCulture)
+            : decimal.Parse(value.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 }
