@@ -16,6 +16,7 @@ public static class CampaigncApp
             ImportCommand.Create(stdout, stderr),
             PreviewCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
         };
 
         try

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>A bug in campaignc itself.</summary>
     public const int InternalError = 3;
+
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM; run the command again to go on.</summary>
+    public const int Interrupted = 130;
 }

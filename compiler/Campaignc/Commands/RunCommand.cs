@@ -1,0 +1,235 @@
+using System.CommandLine;
+using System.Globalization;
+using Campaignc.Input;
+using Campaignc.Output;
+using CampaignDsl.Compiler.Analyzers;
+using CampaignDsl.Compiler.Configuration.Runtime;
+using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Running;
+using CampaignDsl.Runtime.Sending;
+using CampaignDsl.Runtime.State;
+using CampaignDsl.Runtime.Templates;
+
+namespace Campaignc.Commands;
+
+/// <summary>
+/// <c>campaignc run FILE|PLAN... [--now T | --until T] [--data SOURCE] [--state STATE] [--outbox FOLDER]</c>: really
+/// sends. Replays the campaigns on the simulator's scheduler up to now, records what is due in the run state's outbox
+/// (each send once, under its idempotency key), and delivers it through the configured sender. Safe to run from cron
+/// every minute, to kill at any moment and to start again: docs/runtime.md ("Real runs") states the guarantees.
+/// </summary>
+public static class RunCommand
+{
+    public sealed record RunRequest(
+        IReadOnlyList<string> Paths, IReadOnlyList<string> Data, string? Now, string? Until, string? State, string? Outbox,
+        string? Worker, int LeaseSeconds, string LinksBase, string? ConfigPath);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("files") { Description = ".campaign files or folders (compiled in-process) and .plan.json files.", Arity = ArgumentArity.OneOrMore };
+        var data = new Option<string[]>("--data")
+        {
+            Description = "The contacts: a campaignc.yaml (its runtime.data), a SQLite store (.db) or canonical CSV files. Default: campaignc.yaml's runtime.data.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var now = new Option<string?>("--now") { Description = "Do everything due by this moment (ISO 8601, such as 2026-03-01T09:00:00Z), once, and stop: for cron. Default: the real clock." };
+        var until = new Option<string?>("--until") { Description = "Keep running on the real clock, sending what falls due, until this moment (ISO 8601)." };
+        var state = new Option<string?>("--state") { Description = "The run state: an SQLite file, or a postgres://user@host:port/database URL (password from PGPASSWORD). Default: campaignc.yaml's runtime.state, else .campaignc/state.db beside campaignc.yaml." };
+        var outbox = new Option<string?>("--outbox") { Description = "Send with the file sender into this folder (.eml files and outbox.jsonl), whatever campaignc.yaml's runtime.sender says." };
+        var worker = new Option<string?>("--worker") { Description = "This worker's name in claims and the audit log. Default: host:pid." };
+        var lease = new Option<int>("--lease") { Description = "Seconds a claimed send stays this worker's; a worker that dies mid-send loses its claims after this.", DefaultValueFactory = _ => 120 };
+        var links = new Option<string>("--links-base") { Description = "The base of the unsubscribe, preferences and view-in-browser links.", DefaultValueFactory = _ => MessageLinks.DefaultBaseUrl };
+        var config = new Option<string?>("--config") { Description = "The campaignc.yaml to use (default: the nearest one)." };
+        var command = new Command("run", "Really send: what is due now goes out through the configured sender, each message exactly once.")
+        {
+            paths, data, now, until, state, outbox, worker, lease, links, config,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new RunRequest(result.GetValue(paths) ?? [], result.GetValue(data) ?? [], result.GetValue(now), result.GetValue(until), result.GetValue(state),
+                result.GetValue(outbox), result.GetValue(worker), result.GetValue(lease), result.GetValue(links)!, result.GetValue(config)),
+            stdout, stderr, TimeProvider.System, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(RunRequest request, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        if (Problems(request) is { Count: > 0 } problems)
+        {
+            return Usage(stderr, problems);
+        }
+
+        var config = ConfigurationInput.Load(request.ConfigPath, [.. request.Paths.Where(p => !PlanInput.IsPlan(p))], cwd, LintRules.Registry);
+        if (config.Problem is not null)
+        {
+            return Usage(stderr, [config.Problem]);
+        }
+
+        var configuration = config.Loaded.Configuration;
+        var loaded = PlanInput.Load(request.Paths, configuration, cwd, stderr, "run", out var failure);
+        if (loaded is null)
+        {
+            return failure;
+        }
+
+        var campaigns = loaded.Select(p => new RunCampaign(p.Plan, p.CampaignPath, p.Templates.Read)).ToList();
+        var settingsFolder = configuration.FilePath is { } yaml ? Path.GetDirectoryName(yaml)! : cwd;
+        var stateLocation = StateLocation(request.State, configuration.Runtime.State, settingsFolder, cwd);
+        var senderSettings = request.Outbox is { } folder
+            ? new AdapterSettings("file", System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("folder", Path.GetFullPath(folder, cwd)))
+            : configuration.Runtime.Sender;
+        if (senderSettings is null)
+        {
+            return Usage(stderr, ["no sender: give --outbox FOLDER, or configure runtime.sender in campaignc.yaml (docs/configuration.md)"]);
+        }
+
+        ISender sender;
+        try
+        {
+            sender = Senders.BuiltIn.Open(senderSettings, SenderContext.Default);
+        }
+        catch (SenderException e)
+        {
+            return Usage(stderr, [e.Message]);
+        }
+
+        var dataProblems = new DataProblemLog();
+        try
+        {
+            await using var state = await RunState.OpenAsync(stateLocation, cancellationToken).ConfigureAwait(false);
+            var worker = request.Worker ?? RunSettings.DefaultWorker();
+            var until = request.Until is null ? (DateTimeOffset?)null : Instant(request.Until);
+            var report = new RunReport(stdout);
+            report.Started(state.Description, senderSettings.Kind, worker);
+            do
+            {
+                var now = request.Now is null ? clock.GetUtcNow() : Instant(request.Now);
+                var settings = new RunSettings(now, worker, senderSettings.Kind, new MessageLinks(request.LinksBase), TimeSpan.FromSeconds(request.LeaseSeconds),
+                    MaxAttempts: senderSettings.GetNumber("max_attempts") is { } max ? Math.Max(max, 1) * 2 : 8);
+                var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
+                foreach (var campaign in campaigns)
+                {
+                    if (await PlanChange.DescribeAsync(state, campaign, cancellationToken).ConfigureAwait(false) is { } change)
+                    {
+                        report.PlanChanged(change);
+                        await PlanChange.ApplyAsync(state, campaign, change, settings, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    running[campaign.Name] = await state.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now, cancellationToken).ConfigureAwait(false);
+                }
+
+                await using var source = await DataSourceInput.OpenAsync(request.Data, config, cwd, dataProblems, stderr, cancellationToken).ConfigureAwait(false);
+                if (source is null)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                var planned = await new RunPlanner(state, campaigns, settings).PlanAsync(source, running, cancellationToken).ConfigureAwait(false);
+                var delivered = await new RunDelivery(state, sender, settings, clock).DeliverAsync(cancellationToken).ConfigureAwait(false);
+                report.Pass(now, planned, delivered, await state.CountSendsAsync(cancellationToken).ConfigureAwait(false));
+                if (until is null || clock.GetUtcNow() >= until)
+                {
+                    break;
+                }
+
+                // The next pass when the next send could be due: a minute on (stage times are minute-grained), or a retry's time.
+                var next = clock.GetUtcNow().AddMinutes(1);
+                await Task.Delay(Min(next, until.Value) - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
+            }
+            while (true);
+        }
+        catch (StateStoreException e)
+        {
+            return Usage(stderr, [e.Message]);
+        }
+        catch (DataSourceException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await stderr.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+            }
+
+            return Usage(stderr, [e.Message]);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C: what was delivered is recorded; a send in flight is offered again, with its key, by the next run.
+            await stderr.WriteLineAsync("campaignc: stopped; run again to continue where this run left off").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+
+        foreach (var problem in dataProblems.Kept.Take(20))
+        {
+            await stderr.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static List<string> Problems(RunRequest request)
+    {
+        var problems = new List<string>();
+        if (request.Now is not null && request.Until is not null)
+        {
+            problems.Add("give --now (one pass for everything due by then) or --until (keep running until then), not both");
+        }
+
+        foreach (var (name, value) in new[] { ("--now", request.Now), ("--until", request.Until) })
+        {
+            if (value is not null && !TryInstant(value, out _))
+            {
+                problems.Add($"{name} '{value}' is not a date and time; write it as ISO 8601, such as 2026-03-01T09:00:00Z");
+            }
+        }
+
+        if (request.LeaseSeconds is < 1 or > 86_400)
+        {
+            problems.Add($"--lease {request.LeaseSeconds.ToString(CultureInfo.InvariantCulture)} is out of range; give 1 to 86400 seconds");
+        }
+
+        if (MessageLinks.Check(request.LinksBase) is { } linkProblem)
+        {
+            problems.Add($"--links-base: {linkProblem}");
+        }
+
+        return problems;
+    }
+
+    private static string StateLocation(string? option, AdapterSettings? configured, string settingsFolder, string cwd) =>
+        option is not null
+            ? (PostgresLocation(option) ? option : Path.GetFullPath(option, cwd))
+            : configured switch
+            {
+                { Kind: "postgres" } => configured.Get("connection")!,
+                { Kind: "sqlite" } => configured.Get("path")!,
+                _ => DefaultState(settingsFolder),
+            };
+
+    private static bool PostgresLocation(string location) =>
+        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    private static string DefaultState(string folder)
+    {
+        var path = Path.Combine(folder, ".campaignc", "state.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    private static bool TryInstant(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+
+    private static DateTimeOffset Instant(string text) => TryInstant(text, out var at) ? at : throw new FormatException(text);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static int Usage(TextWriter stderr, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"campaignc: error: {problem}");
+        }
+
+        return ExitCodes.UsageError;
+    }
+}

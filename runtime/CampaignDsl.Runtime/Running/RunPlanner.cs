@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Scheduling;
+using CampaignDsl.Runtime.Simulation;
+using CampaignDsl.Runtime.State;
+using CampaignDsl.Runtime.Templates;
+
+namespace CampaignDsl.Runtime.Running;
+
+/// <summary>What planning found and recorded.</summary>
+public sealed record PlanningResult(long Contacts, int Due, int NewSends, int RenderFailures, int Suppressions, int Decisions);
+
+/// <summary>
+/// The first half of a run: replays every contact through the campaigns on the simulator's scheduler, from each
+/// campaign's start up to now, and records in the run state what is due: each send, rendered, in the outbox under
+/// its idempotency key (once: a replay finds it there), each decision in the audit log, each unsubscribe, bounce and
+/// spam complaint of the data as a suppression. Because the scheduler decides at every moment from the events up to
+/// that moment, a replay makes the same decisions again; the outbox makes them happen once.
+/// </summary>
+public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campaigns, RunSettings settings)
+{
+    private const int Batch = 500;
+
+    /// <summary>Event types that stop marketing to a contact from their moment on.</summary>
+    public static readonly ImmutableDictionary<string, string> SuppressingEvents = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["email.unsubscribe"] = "unsubscribed",
+        ["email.bounce"] = "bounced",
+        ["email.complaint"] = "spam complaint",
+        ["sms.unsubscribe"] = "unsubscribed from sms",
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    private readonly MessageRenderer _renderer = MessageRenderer.CreateDefault();
+    private readonly Dictionary<string, RunCampaign> _byName = campaigns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    public async Task<PlanningResult> PlanAsync(IContactSource source, IReadOnlyDictionary<string, RunningCampaign> running, CancellationToken cancellationToken = default)
+    {
+        var start = running.Values.Min(r => r.StartedAt);
+        var period = new SimulationPeriod(start, settings.Now.AddTicks(1));
+        var sends = new List<OutboxSend>();
+        var decisions = new List<AuditRecord>();
+        var suppressions = new List<Suppression>();
+        long contacts = 0;
+        int due = 0, added = 0, renderFailures = 0, suppressed = 0, audited = 0;
+
+        async Task FlushAsync()
+        {
+            added += await state.OfferAsync(sends, settings.Now, cancellationToken).ConfigureAwait(false);
+            suppressed += await state.SuppressAsync(suppressions, cancellationToken).ConfigureAwait(false);
+            audited += await state.AuditAsync(decisions, settings.Worker, settings.Now, cancellationToken).ConfigureAwait(false);
+            sends.Clear();
+            decisions.Clear();
+            suppressions.Clear();
+        }
+
+        await foreach (var (history, timeline) in CampaignSimulator.PlayAsync([.. campaigns.Select(c => c.Plan)], source, period, cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            contacts++;
+            SuppressionsOf(history, suppressions);
+            // The occurrence of a row is its enrolment's number: the contact's first pass through the campaign is 1, a re-entry 2.
+            var enrolments = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+            foreach (var entry in timeline.OrderBy(e => e.AtUtc))
+            {
+                var entered = entry.EnteredAt ?? entry.AtUtc;
+                if (!enrolments.TryGetValue(entry.Campaign, out var passes))
+                {
+                    enrolments[entry.Campaign] = passes = [];
+                }
+
+                if (!passes.Contains(entered))
+                {
+                    passes.Add(entered);
+                    decisions.Add(new AuditRecord(
+                        IdempotencyKeys.For(entry.Campaign, "entered", "", "", entry.ContactId, passes.Count), entered, "entered",
+                        passes.Count == 1 ? "the audience holds" : $"re-entered (pass {passes.Count})", entry.Campaign, entry.ContactId));
+                }
+
+                var occurrence = passes.IndexOf(entered) + 1;
+                if (entry.Status == TimelineStatus.Sent && _byName.TryGetValue(entry.Campaign, out var campaign))
+                {
+                    due++;
+                    var send = Compose(campaign, running[campaign.Name], history.Contact, entry, occurrence);
+                    renderFailures += send.Status == SendStatus.Failed ? 1 : 0;
+                    sends.Add(send);
+                }
+                else if (entry.Status != TimelineStatus.Capped)
+                {
+                    // A send capped past "now" is not a decision yet: a later run sends it when the cap allows.
+                    decisions.Add(Decision(entry, occurrence));
+                    if (entry.Status == TimelineStatus.Final && FinalSuppression(entry) is { } reason)
+                    {
+                        suppressions.Add(new Suppression("contact", entry.ContactId, reason, $"campaign {entry.Campaign}", entry.AtUtc));
+                    }
+                }
+            }
+
+            if (sends.Count + decisions.Count >= Batch)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        return new PlanningResult(contacts, due, added, renderFailures, suppressed, audited);
+    }
+
+    private static void SuppressionsOf(ContactHistory history, List<Suppression> into)
+    {
+        foreach (var e in history.Events)
+        {
+            if (SuppressingEvents.TryGetValue(e.Type, out var reason))
+            {
+                into.Add(new Suppression("contact", history.Contact.Id, reason, $"{e.Type} event", e.At));
+            }
+        }
+    }
+
+    private static string? FinalSuppression(TimelineEntry entry) =>
+        entry.Reason is { } reason && (reason.StartsWith("no response: suppress", StringComparison.Ordinal) || reason.StartsWith("no response: unsubscribe", StringComparison.Ordinal))
+            ? reason
+            : null;
+
+    private static AuditRecord Decision(TimelineEntry entry, int occurrence) => new(
+        IdempotencyKeys.For(entry.Campaign, "decision", $"{entry.Stage}/{entry.SendId}", entry.Status, entry.ContactId, occurrence),
+        entry.AtUtc,
+        entry.Status,
+        entry.Reason ?? entry.Status,
+        entry.Campaign,
+        entry.ContactId,
+        entry.Stage);
+
+    /// <summary>The send as it will go out, rendered now: a re-offer sends these very bytes. A message that cannot render is recorded as failed, with why.</summary>
+    private OutboxSend Compose(RunCampaign campaign, RunningCampaign running, Contact contact, TimelineEntry entry, int occurrence)
+    {
+        var plan = campaign.Plan;
+        var stage = plan.Stages.First(s => s.Name == entry.Stage);
+        var send = SendsOf(stage.Actions).First(s => s.Id == entry.SendId);
+        var key = IdempotencyKeys.For(plan.Campaign.Name, running.PlanVersion, stage.Name, send.Id, contact.Id, occurrence);
+        var problems = new List<string>();
+        string? templateText = null;
+        if (send.Template is { } template && (templateText = campaign.TemplateText(template, out var problem)) is null)
+        {
+            problems.Add(problem ?? $"template '{template.Path}' cannot be read");
+        }
+
+        var rendered = problems.Count > 0 ? null : _renderer.Render(
+            new MessageContext(plan, stage, send, contact, entry.AtUtc, settings.Links, IncentiveCodes.SecretFor(plan.Campaign.Name)), templateText);
+        problems.AddRange(rendered?.Problems ?? []);
+        var subject = rendered?.Subjects.FirstOrDefault(s => s.Id == entry.SubjectVariant) ?? rendered?.Subjects.FirstOrDefault();
+        var to = send.Channel == "email" ? contact.Email : contact.Phone;
+        if (to is null)
+        {
+            problems.Add($"contact {contact.Id} has no {(send.Channel == "email" ? "email address" : "phone number")}");
+        }
+
+        return new OutboxSend(
+            key, plan.Campaign.Name, running.PlanVersion, stage.Name, send.Id, contact.Id, occurrence, send.Channel, entry.AtUtc, settings.Sender,
+            send.From ?? plan.Campaign.From, to, subject?.Text,
+            send.Channel == "email" ? rendered?.Body : null, send.Channel == "email" ? null : rendered?.Body,
+            ImmutableSortedDictionary<string, string>.Empty,
+            UnsubscribeUrl: settings.Links.Unsubscribe(plan.Campaign.Name, contact.Id),
+            Variant: entry.Variant, SubjectVariant: subject?.Id, IncentiveCode: entry.IncentiveCode,
+            Status: problems.Count > 0 ? SendStatus.Failed : SendStatus.Pending,
+            LastError: problems.Count > 0 ? string.Join("; ", problems) : null);
+    }
+
+    private static IEnumerable<PlanSend> SendsOf(PlanActions actions) =>
+        actions.Sends.Concat(actions.Variants.SelectMany(v => SendsOf(v.Actions))).Concat(actions.Otherwise is { } otherwise ? SendsOf(otherwise.Actions) : []);
+
+    internal static string Describe(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

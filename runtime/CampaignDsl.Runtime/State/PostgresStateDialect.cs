@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace CampaignDsl.Runtime.State;
+
+/// <summary>
+/// The team store: PostgreSQL (or an engine that speaks its protocol and its <c>FOR UPDATE SKIP LOCKED</c>).
+/// Workers on several machines claim due sends with row locks that skip each other's rows, so each send is
+/// handed to exactly one worker; migrations are serialised by an advisory lock. The location is a
+/// <c>postgres://user@host:port/database</c> URL or an Npgsql connection string; the password comes from
+/// <c>PGPASSWORD</c> (or <c>~/.pgpass</c>), never from the command line or campaignc.yaml.
+/// </summary>
+internal sealed class PostgresStateDialect : StateDialect
+{
+    public override string Kind => "postgres";
+
+    public override string AutoId => "BIGSERIAL PRIMARY KEY";
+
+    public override string MigrationLock => "SELECT pg_advisory_xact_lock(2120415519);";
+
+    public override string ClaimSql => """
+        UPDATE sends SET status = 'sending', claimed_by = @worker, lease_until = @lease_until, attempts = attempts + 1
+        WHERE idempotency_key IN (
+            SELECT idempotency_key FROM sends
+            WHERE (status = 'pending' AND due_at <= @due_by AND (retry_at IS NULL OR retry_at <= @clock)) OR (status = 'sending' AND lease_until < @clock)
+            ORDER BY due_at, idempotency_key
+            LIMIT @limit
+            FOR UPDATE SKIP LOCKED)
+        RETURNING idempotency_key
+        """;
+
+    public static bool Claims(string location) =>
+        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    public override async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(location));
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    public override string Describe(string location)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString(location));
+        return $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    /// <summary>Turns a <c>postgres://</c> URL into an Npgsql connection string; a password in the URL is refused.</summary>
+    internal static string ConnectionString(string location)
+    {
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))
+        {
+            return location;
+        }
+
+        if (uri.UserInfo.Contains(':', StringComparison.Ordinal))
+        {
+            throw new StateStoreException("the state store's URL holds a password; remove it and set PGPASSWORD in the environment instead");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+            Username = uri.UserInfo.Length == 0 ? Environment.GetEnvironmentVariable("PGUSER") : Uri.UnescapeDataString(uri.UserInfo),
+        };
+        if (Environment.GetEnvironmentVariable("PGPASSWORD") is { Length: > 0 } password)
+        {
+            builder.Password = password;
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,26 @@
+using System.Data.Common;
+
+namespace CampaignDsl.Runtime.State;
+
+/// <summary>
+/// What differs between the state stores: how a connection opens, the audit log's id column, how a
+/// writer takes the store for a migration, and how a worker claims due sends without taking another's.
+/// Everything else is the same SQL (<c>@name</c> parameters, <c>ON CONFLICT DO NOTHING</c>, <c>RETURNING</c>).
+/// </summary>
+internal abstract class StateDialect
+{
+    public abstract string Kind { get; }
+
+    public abstract string AutoId { get; }
+
+    public abstract Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken);
+
+    /// <summary>Runs at the start of a migration's transaction so that workers starting together migrate one at a time.</summary>
+    public abstract string MigrationLock { get; }
+
+    /// <summary>Claims up to <c>@limit</c> sends due by <c>@due_by</c>, or whose lease ended before <c>@clock</c>, for <c>@worker</c> until <c>@lease_until</c>, returning their keys.</summary>
+    public abstract string ClaimSql { get; }
+
+    /// <summary>A location for messages: the store, never a password.</summary>
+    public abstract string Describe(string location);
+}
