@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Campaignc.Input;
 using Campaignc.Output;
+using Campaignc.Output.Html;
 using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Configuration;
@@ -12,19 +13,20 @@ using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Scheduling;
 using CampaignDsl.Runtime.Simulation;
+using CampaignDsl.Runtime.Simulation.Report;
 using Spectre.Console;
 
 namespace Campaignc.Commands;
 
 /// <summary>
-/// <c>campaignc simulate FILE|PLAN... --data SOURCE --start DATE --days N [--out timeline.csv|.jsonl] [--seed N]</c>:
-/// a dry run of campaigns against contact data on a virtual clock, printing a summary per stage and optionally
-/// writing the timeline. Nothing is sent. The rules are in docs/runtime.md ("Scheduling").
+/// <c>campaignc simulate FILE|PLAN... --data SOURCE --start DATE --days N [--out timeline.csv|.jsonl] [--seed N] [--report FILE.html]</c>:
+/// a dry run of campaigns against contact data on a virtual clock, printing a summary per stage and per day and optionally
+/// writing the timeline and an HTML report. Nothing is sent. The rules are in docs/runtime.md ("Scheduling").
 /// </summary>
 public static class SimulateCommand
 {
     public sealed record SimulateRequest(
-        IReadOnlyList<string> Paths, IReadOnlyList<string> Data, string Start, int Days, string? Out, long Seed, string? ConfigPath);
+        IReadOnlyList<string> Paths, IReadOnlyList<string> Data, string Start, int Days, string? Out, long Seed, string? ConfigPath, string? Report = null, string? Forecast = null);
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -38,15 +40,21 @@ public static class SimulateCommand
         var start = new Option<string>("--start") { Description = "The first simulated day, yyyy-MM-dd (midnight UTC).", Required = true };
         var days = new Option<int>("--days") { Description = "How many days to simulate.", DefaultValueFactory = _ => 60 };
         var output = new Option<string?>("--out") { Description = "Write the timeline to this .csv or .jsonl file." };
-        var seed = new Option<long>("--seed") { Description = "Salts where sends land inside timing windows (holdout and A/B stay fixed per contact)." };
+        var seed = new Option<long>("--seed") { Description = "Salts where sends land inside timing windows, and seeds --forecast (holdout and A/B stay fixed per contact)." };
         var config = new Option<string?>("--config") { Description = "The campaignc.yaml to use (default: the nearest one)." };
+        var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (chart, funnel, A/B split, holdout, sample messages) to this .html file." };
+        var forecast = new Option<string?>("--forecast")
+        {
+            Description = "How contacts react: none (the data's own events only) or benchmark (opens, clicks, purchases and unsubscribes drawn from benchmark rates, seeded by --seed).",
+        };
+        forecast.AcceptOnlyFromAmong(ForecastInput.None, ForecastInput.Benchmark);
         var command = new Command("simulate", "Dry-run campaigns against contact data on a virtual clock: who gets what, and when.")
         {
-            paths, data, start, days, output, seed, config,
+            paths, data, start, days, output, seed, config, report, forecast,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SimulateRequest(result.GetValue(paths) ?? [], result.GetValue(data) ?? [], result.GetValue(start)!, result.GetValue(days), result.GetValue(output),
-                result.GetValue(seed), result.GetValue(config)),
+                result.GetValue(seed), result.GetValue(config), result.GetValue(report), result.GetValue(forecast)),
             stdout, stderr, cancellationToken));
         return command;
     }
@@ -70,17 +78,41 @@ public static class SimulateCommand
             return Usage(stderr, [$"--out '{outPath}' must end in .csv or .jsonl"]);
         }
 
-        var config = ConfigurationInput.Load(request.ConfigPath, [.. request.Paths.Where(p => !IsPlan(p))], cwd, LintRules.Registry);
+        if (request.Report is { } reportPath && !reportPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !reportPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return Usage(stderr, [$"--report '{reportPath}' must end in .html"]);
+        }
+
+        var config = ConfigurationInput.Load(request.ConfigPath, [.. request.Paths.Where(p => !PlanInput.IsPlan(p))], cwd, LintRules.Registry);
         if (config.Problem is not null)
         {
             return Usage(stderr, [config.Problem]);
         }
 
-        var plans = LoadPlans(request.Paths, config.Loaded.Configuration, cwd, stderr, out var failure);
-        if (plans is null)
+        if (ForecastInput.ConfigurationErrors(request.Forecast, config.Loaded) is { Count: > 0 } configurationErrors)
+        {
+            foreach (var error in configurationErrors)
+            {
+                await stderr.WriteLineAsync(error).ConfigureAwait(false);
+            }
+
+            return ExitCodes.CampaignErrors;
+        }
+
+        var forecast = ForecastInput.Create(request.Forecast, config.Loaded.Configuration, request.Seed, out var forecastProblem);
+        if (forecastProblem is not null)
+        {
+            return Usage(stderr, [forecastProblem]);
+        }
+
+        var loaded = PlanInput.Load(request.Paths, config.Loaded.Configuration, cwd, stderr, "simulate", out var failure);
+        if (loaded is null)
         {
             return failure;
         }
+
+        var plans = loaded.Select(p => p.Plan).ToList();
+        var campaignPaths = loaded.ToDictionary(p => p.Plan.Campaign.Name, p => p.CampaignPath, StringComparer.Ordinal);
 
         var problems = new DataProblemLog();
         IContactSource source;
@@ -102,6 +134,8 @@ public static class SimulateCommand
         var period = SimulationPeriod.FromDays(new DateTimeOffset(startDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), request.Days, request.Seed);
         SimulationSummary summary;
         TimelineWriter? writer = null;
+        var console = Console(stdout);
+        var observations = request.Report is null ? null : new ReportObservations();
         try
         {
             await using (source.ConfigureAwait(false))
@@ -113,7 +147,12 @@ public static class SimulateCommand
                     writer = new TimelineWriter(new StreamWriter(full, false, new System.Text.UTF8Encoding(false)), jsonLines == true);
                 }
 
-                summary = await CampaignSimulator.RunAsync(plans, source, period, entry => writer?.Write(entry), cancellationToken).ConfigureAwait(false);
+                summary = await SimulationProgress.RunAsync(console, Interactive(stdout), source, observe => CampaignSimulator.RunAsync(
+                    plans, source, period, entry => writer?.Write(entry), (history, timeline) =>
+                    {
+                        observations?.Observe(history, timeline);
+                        observe();
+                    }, forecast, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DataSourceException e)
@@ -134,92 +173,32 @@ public static class SimulateCommand
             await stderr.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
         }
 
-        SimulationReport.Write(summary, plans, period, request.Days, problems.Count, Console(stdout));
+        SimulationReport.Write(summary, plans, period, request.Days, problems.Count, console);
         if (request.Out is not null)
         {
             await stdout.WriteLineAsync($"Timeline written to {request.Out}").ConfigureAwait(false);
         }
 
+        if (request.Report is { } reportFile)
+        {
+            var reported = plans.Select(p => new ReportedCampaign(p, campaignPaths.GetValueOrDefault(p.Campaign.Name, p.Source))).ToList();
+            var model = SimulationReportBuilder.Build(summary, observations!, reported, period, request.Days, $"{source.Kind}: {(request.Data.Count > 0 ? string.Join(' ', request.Data) : "runtime.data of " + (config.Loaded.Configuration.FilePath ?? "campaignc.yaml"))}",
+                problems.Count, new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders));
+            try
+            {
+                var full = Path.GetFullPath(reportFile, cwd);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                await File.WriteAllTextAsync(full, HtmlReportWriter.Write(model), new System.Text.UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Usage(stderr, [$"cannot write '{reportFile}': {e.Message}"]);
+            }
+
+            await stdout.WriteLineAsync($"Report written to {reportFile}").ConfigureAwait(false);
+        }
+
         return ExitCodes.Success;
-    }
-
-    private static List<CampaignPlan>? LoadPlans(IReadOnlyList<string> paths, ProjectConfiguration configuration, string cwd, TextWriter stderr, out int failure)
-    {
-        failure = ExitCodes.Success;
-        var plans = new List<CampaignPlan>();
-        foreach (var plan in paths.Where(IsPlan))
-        {
-            var read = PlanReader.ReadFile(Path.GetFullPath(plan, cwd));
-            if (!read.Succeeded)
-            {
-                failure = Usage(stderr, [read.Error!]);
-                return null;
-            }
-
-            plans.Add(read.Plan!);
-        }
-
-        var sources = paths.Where(p => !IsPlan(p)).ToList();
-        if (sources.Count > 0)
-        {
-            var found = SourceFileFinder.Find(sources, cwd);
-            if (found.Problems.Count > 0)
-            {
-                failure = Usage(stderr, found.Problems);
-                return null;
-            }
-
-            var files = new List<(string, byte[])>();
-            foreach (var file in found.Files)
-            {
-                try
-                {
-                    files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    failure = Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
-                    return null;
-                }
-            }
-
-            var options = new CompilationOptions
-                {
-                    Templates = new FileSystemTemplateSource(configuration.Templates.Folders),
-                    Imports = new FileSystemImportSource(),
-                }
-                .WithConfiguration(configuration);
-            var compilation = CampaignCompilation.Compile(files, options);
-            var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
-            var emitted = errors.Count == 0 ? PlanEmitter.Emit(compilation, options) : null;
-            if (emitted is null || !emitted.Succeeded)
-            {
-                foreach (var diagnostic in errors.Concat(emitted?.Diagnostics.Where(d => d.IsError) ?? []))
-                {
-                    stderr.WriteLine(diagnostic.ToString());
-                }
-
-                failure = ExitCodes.CampaignErrors;
-                return null;
-            }
-
-            plans.AddRange(emitted.Plans.Select(p => p.Plan));
-        }
-
-        if (plans.Count == 0)
-        {
-            failure = Usage(stderr, ["the files hold no campaign to simulate"]);
-            return null;
-        }
-
-        var twice = plans.GroupBy(p => p.Campaign.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null)
-        {
-            failure = Usage(stderr, [$"campaign {twice.Key} is given twice; simulate each campaign once"]);
-            return null;
-        }
-
-        return plans;
     }
 
     private static async Task<int> DataFailureAsync(DataSourceException e, TextWriter stderr)
@@ -233,7 +212,10 @@ public static class SimulateCommand
         return e.Problems.Count > 0 ? ExitCodes.CampaignErrors : ExitCodes.UsageError;
     }
 
-    private static bool IsPlan(string path) => path.EndsWith(".plan.json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A person watching: stdout is this process's own terminal, and not a CI job's log.</summary>
+    private static bool Interactive(TextWriter stdout) =>
+        !System.Console.IsOutputRedirected && ReferenceEquals(stdout, System.Console.Out)
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"));
 
     private static IAnsiConsole Console(TextWriter stdout)
     {

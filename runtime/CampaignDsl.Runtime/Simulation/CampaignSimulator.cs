@@ -10,20 +10,32 @@ namespace CampaignDsl.Runtime.Simulation;
 /// </summary>
 public static class CampaignSimulator
 {
+    public static Task<SimulationSummary> RunAsync(
+        IReadOnlyList<CampaignPlan> plans, IContactSource source, SimulationPeriod period, Action<TimelineEntry> sink, CancellationToken cancellationToken = default) =>
+        RunAsync(plans, source, period, sink, observe: null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="observe"/> also sees each contact with its whole timeline once it is simulated
+    /// (progress, report samples), in the order the source reads contacts.
+    /// </summary>
+    public static Task<SimulationSummary> RunAsync(
+        IReadOnlyList<CampaignPlan> plans, IContactSource source, SimulationPeriod period, Action<TimelineEntry> sink,
+        Action<ContactHistory, IReadOnlyList<TimelineEntry>>? observe, CancellationToken cancellationToken = default) =>
+        RunAsync(plans, source, period, sink, observe, forecast: null, cancellationToken);
+
+    /// <summary>
+    /// As above, with contacts reacting to what is sent as <paramref name="forecast"/> predicts (docs/runtime.md,
+    /// "Engagement forecast"); the summary then has <see cref="SimulationSummary.Forecast"/>.
+    /// </summary>
     public static async Task<SimulationSummary> RunAsync(
-        IReadOnlyList<CampaignPlan> plans, IContactSource source, SimulationPeriod period, Action<TimelineEntry> sink, CancellationToken cancellationToken = default)
+        IReadOnlyList<CampaignPlan> plans, IContactSource source, SimulationPeriod period, Action<TimelineEntry> sink,
+        Action<ContactHistory, IReadOnlyList<TimelineEntry>>? observe, IEngagementForecast? forecast, CancellationToken cancellationToken = default)
     {
-        var ranked = plans.Where(ExpressionFeatures.UsesRfm).ToList();
-        var populations = ranked.Count == 0
-            ? new Dictionary<CampaignPlan, RfmPopulation>()
-            : await RfmAtStartAsync(ranked, source, period.Start, cancellationToken).ConfigureAwait(false);
-        var campaigns = plans.Select(p => new ScheduledCampaign(p, populations.GetValueOrDefault(p))).ToList();
-        var scheduler = new ContactScheduler(campaigns, period);
-        var summary = new SimulationSummary(campaigns.Select(c => c.Plan));
-        await foreach (var history in ContactHistories.ReadAsync(source, cancellationToken).ConfigureAwait(false))
+        var summary = new SimulationSummary(plans) { Forecast = forecast is null ? null : new Forecast.ForecastSummary(plans) };
+        await foreach (var (history, timeline) in PlayAsync(plans, source, period, forecast, cancellationToken).ConfigureAwait(false))
         {
-            var timeline = scheduler.Run(history);
             summary.AddContact(timeline);
+            observe?.Invoke(history, timeline);
             foreach (var entry in timeline.OrderBy(e => e.AtUtc))
             {
                 sink(entry);
@@ -31,6 +43,29 @@ public static class CampaignSimulator
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// Plays every contact of the source through the campaigns together over <paramref name="period"/>, yielding each
+    /// contact with its timeline in the order the source reads them: the simulator's and the real runner's common loop.
+    /// </summary>
+    public static async IAsyncEnumerable<(ContactHistory History, IReadOnlyList<TimelineEntry> Timeline)> PlayAsync(
+        IReadOnlyList<CampaignPlan> plans, IContactSource source, SimulationPeriod period, IEngagementForecast? forecast = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var ranked = plans.Where(ExpressionFeatures.UsesRfm).ToList();
+        var populations = ranked.Count == 0
+            ? new Dictionary<CampaignPlan, RfmPopulation>()
+            : await RfmAtStartAsync(ranked, source, period.Start, cancellationToken).ConfigureAwait(false);
+        var campaigns = plans.Select(p => new ScheduledCampaign(p, populations.GetValueOrDefault(p))).ToList();
+        var scheduler = new ContactScheduler(campaigns, period, forecast);
+
+        // Contacts are played in parallel while the source is read; the timelines still arrive in the order read.
+        await foreach (var played in ScheduledBatches.RunAsync(ContactHistories.ReadAsync(source, cancellationToken), scheduler.Run, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            yield return played;
+        }
     }
 
     /// <summary>

@@ -28,11 +28,18 @@ public sealed class SimulationSummary
 
     public IReadOnlyList<StageTally> Stages => _ordered;
 
+    /// <summary>The same counts per UTC day (docs/runtime.md, "campaignc simulate").</summary>
+    public DailyTallies Daily { get; } = new();
+
     public int Entered(string campaign) => _entered.GetValueOrDefault(campaign);
+
+    /// <summary>What the engagement forecast predicts per campaign (docs/runtime.md, "Engagement forecast"); null without <c>--forecast</c>.</summary>
+    public Forecast.ForecastSummary? Forecast { get; init; }
 
     public void AddContact(IReadOnlyList<TimelineEntry> timeline)
     {
         Contacts++;
+        Forecast?.AddContact(timeline);
         foreach (var campaign in timeline.Select(e => e.Campaign).Distinct(StringComparer.Ordinal))
         {
             _entered[campaign] = _entered.GetValueOrDefault(campaign) + 1;
@@ -41,6 +48,7 @@ public sealed class SimulationSummary
         foreach (var entry in timeline)
         {
             Tally(entry.Campaign, entry.Stage).Add(entry);
+            Daily.Add(entry);
         }
     }
 

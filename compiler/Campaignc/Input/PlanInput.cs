@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using CampaignDsl.Compiler;
+using CampaignDsl.Compiler.Configuration;
+using CampaignDsl.Compiler.Emit;
+using CampaignDsl.Compiler.Semantics.Importing;
+using CampaignDsl.Compiler.Templates;
+using CampaignDsl.Plan;
+
+namespace Campaignc.Input;
+
+/// <summary>A plan ready to run: its campaign file (as given, or beside the plan file) and the text of its templates.</summary>
+public sealed record LoadedPlan(CampaignPlan Plan, string CampaignPath, TemplateTexts Templates);
+
+/// <summary>
+/// Reads the text of a plan's template files as the compiler found them: beside the campaign file, then in the
+/// folders campaignc.yaml names. A file that changed since the plan was compiled (another SHA-256) is not used:
+/// the message would differ from the one that was checked.
+/// </summary>
+public sealed class TemplateTexts(string campaignPath, IReadOnlyList<string> folders)
+{
+    private readonly FileSystemTemplateSource _source = new(folders);
+
+    /// <summary>The template's text, or null with <paramref name="problem"/> saying why not.</summary>
+    public string? Read(PlanTemplate template, out string? problem)
+    {
+        switch (_source.Find(campaignPath, template.Path))
+        {
+            case TemplateLookup.Found found when Convert.ToHexStringLower(SHA256.HashData(found.Content)) != template.Sha256:
+                problem = $"template '{found.Path}' changed since the plan was compiled; compile the campaign again";
+                return null;
+            case TemplateLookup.Found found:
+                problem = null;
+                return TemplateDecoder.Decode(found.Path, found.Content).Text.Text;
+            case TemplateLookup.Failed failed:
+                problem = $"template '{failed.Path}' cannot be read: {failed.Reason}";
+                return null;
+            case var missing:
+                problem = $"template '{missing.Path}' does not exist";
+                return null;
+        }
+    }
+}
+
+/// <summary>
+/// The campaigns a command runs: <c>.plan.json</c> files as they are, and <c>.campaign</c> files or folders compiled
+/// in-process with campaignc.yaml (their errors printed as validate prints them). Shared by simulate and run.
+/// </summary>
+public static class PlanInput
+{
+    public static bool IsPlan(string path) => path.EndsWith(".plan.json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The plans, or null with the exit code and the problems written to <paramref name="stderr"/>.</summary>
+    public static List<LoadedPlan>? Load(IReadOnlyList<string> paths, ProjectConfiguration configuration, string cwd, TextWriter stderr, string verb, out int failure)
+    {
+        failure = ExitCodes.Success;
+        var folders = configuration.Templates.Folders;
+        var plans = new List<LoadedPlan>();
+        foreach (var path in paths.Where(IsPlan))
+        {
+            var full = Path.GetFullPath(path, cwd);
+            var read = PlanReader.ReadFile(full);
+            if (!read.Succeeded)
+            {
+                failure = Usage(stderr, [read.Error!]);
+                return null;
+            }
+
+            var campaignPath = Path.Combine(Path.GetDirectoryName(full)!, read.Plan!.Source);
+            plans.Add(new LoadedPlan(read.Plan, campaignPath, new TemplateTexts(campaignPath, folders)));
+        }
+
+        var sources = paths.Where(p => !IsPlan(p)).ToList();
+        if (sources.Count > 0)
+        {
+            var found = SourceFileFinder.Find(sources, cwd);
+            if (found.Problems.Count > 0)
+            {
+                failure = Usage(stderr, found.Problems);
+                return null;
+            }
+
+            // The campaigns are compiled with the rest of their project (the folder of campaignc.yaml), as validate does,
+            // so that a hand-off (`then enroll nurture`) finds its target; the target then runs along.
+            var given = found.Files.Select(f => Path.GetFullPath(f, cwd)).ToHashSet(StringComparer.Ordinal);
+            var project = configuration.FilePath is { } yaml ? SourceFileFinder.Find([Path.GetDirectoryName(yaml)!], cwd) : null;
+            var files = new List<(string, byte[])>();
+            foreach (var file in given.Concat(project?.Files.Select(f => Path.GetFullPath(f, cwd)) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    failure = Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
+                    return null;
+                }
+            }
+
+            var options = new CompilationOptions
+                {
+                    Templates = new FileSystemTemplateSource(folders),
+                    Imports = new FileSystemImportSource(),
+                }
+                .WithConfiguration(configuration);
+            var compilation = CampaignCompilation.Compile(files, options);
+            var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
+            var emitted = errors.Count == 0 ? PlanEmitter.Emit(compilation, options) : null;
+            if (emitted is null || !emitted.Succeeded)
+            {
+                foreach (var diagnostic in errors.Concat(emitted?.Diagnostics.Where(d => d.IsError) ?? []))
+                {
+                    stderr.WriteLine(diagnostic.ToString());
+                }
+
+                failure = ExitCodes.CampaignErrors;
+                return null;
+            }
+
+            var byName = emitted.Plans.ToDictionary(p => p.CampaignName, StringComparer.Ordinal);
+            var chosen = emitted.Plans.Where(p => given.Contains(Path.GetFullPath(p.CampaignPath, cwd))).ToList();
+            for (var i = 0; i < chosen.Count; i++)
+            {
+                if (chosen[i].Plan.Policies.Handoff is { } handoff && byName.TryGetValue(handoff.Campaign, out var target) && !chosen.Contains(target))
+                {
+                    chosen.Add(target);
+                }
+            }
+
+            plans.AddRange(chosen.Select(p => new LoadedPlan(p.Plan, p.CampaignPath, new TemplateTexts(Path.GetFullPath(p.CampaignPath, cwd), folders))));
+        }
+
+        if (plans.Count == 0)
+        {
+            failure = Usage(stderr, [$"the files hold no campaign to {verb}"]);
+            return null;
+        }
+
+        var twice = plans.GroupBy(p => p.Plan.Campaign.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            failure = Usage(stderr, [$"campaign {twice.Key} is given twice; {verb} each campaign once"]);
+            return null;
+        }
+
+        return plans;
+    }
+
+    private static int Usage(TextWriter stderr, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"campaignc: error: {problem}");
+        }
+
+        return ExitCodes.UsageError;
+    }
+}
