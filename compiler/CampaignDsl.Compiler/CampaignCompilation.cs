@@ -66,6 +66,7 @@ public sealed class CampaignCompilation
         var templates = options?.Templates is { } templateSource ? new Templates.TemplateLibrary(templateSource) : null;
         var schema = options?.Schema ?? ContactSchema.Default;
         var events = options?.Events ?? EventCatalog.Default;
+        var pluginFunctions = (options?.PluginFunctions ?? []).DistinctBy(f => f.Name, StringComparer.Ordinal).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
         var imports = ImportGraph.Build(trees, options?.Imports);
         var compiled = trees.SelectMany(t => t.Root?.Campaigns ?? []).Where(c => !c.Name.IsMissing)
             .Select(c => c.Name.Name).ToFrozenSet(StringComparer.Ordinal);
@@ -84,7 +85,7 @@ public sealed class CampaignCompilation
             var fileImports = imports.ImportsOf(tree);
             if (tree.Root is { } root && (root.Segments.Any() || root.Incentives.Any()))
             {
-                var shared = CampaignScope.ForSharedDeclarations(tree, schema, events, fileImports);
+                var shared = CampaignScope.ForSharedDeclarations(tree, schema, events, fileImports, pluginFunctions);
                 foreach (var check in SharedDeclarationChecks)
                 {
                     check.Check(shared, bag);
@@ -101,6 +102,7 @@ public sealed class CampaignCompilation
                     Templates = templates,
                     CompiledCampaigns = compiled,
                     ImportedOnlyCampaigns = importedOnly,
+                    PluginFunctions = pluginFunctions,
                 };
                 var checkedCampaign = new DiagnosticBag();
                 foreach (var check in Checks)

@@ -28,6 +28,12 @@ public sealed record CompilationOptions
     /// <summary>The project's campaignc.yaml, or the defaults when it has none.</summary>
     public ProjectConfiguration Configuration { get; init; } = ProjectConfiguration.Default;
 
+    /// <summary>
+    /// The functions the project's plugin scripts add, read from the compiled scripts by campaignc (CampaignDsl.Plugins);
+    /// campaigns call them like built-in functions. Names must differ from the built-in ones.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<FunctionSignature> PluginFunctions { get; init; } = [];
+
     /// <summary>These options with the project's configuration, and the schema and events it extends.</summary>
     public CompilationOptions WithConfiguration(ProjectConfiguration configuration) => this with
     {

@@ -46,6 +46,8 @@ public sealed class ConfigurationLoader(ILintRuleRegistry lintRules)
 
         // Contacts before events: an event type may not take the name of a custom attribute.
         var contacts = known.TryGetValue("contacts", out var c) ? ContactsSection.Read(reader, c) : ContactSettings.None;
+        // Plugins before runtime: with plugins, a runtime block may name a kind that a script adds.
+        var plugins = known.TryGetValue("plugins", out var p) ? PluginsSection.Read(reader, p) : [];
         return configuration with
         {
             Lint = known.TryGetValue("lint", out var lint) ? LintSection.Read(reader, lint, lintRules) : LintSettings.None,
@@ -53,7 +55,8 @@ public sealed class ConfigurationLoader(ILintRuleRegistry lintRules)
             Templates = known.TryGetValue("templates", out var templates) ? TemplatesSection.Read(reader, templates) : TemplateSettings.None,
             Contacts = contacts,
             Events = known.TryGetValue("events", out var events) ? EventsSection.Read(reader, events, contacts) : EventSettings.None,
-            Runtime = known.TryGetValue("runtime", out var runtime) ? RuntimeSection.Read(reader, runtime) : Runtime.RuntimeSettings.None,
+            Runtime = known.TryGetValue("runtime", out var runtime) ? RuntimeSection.Read(reader, runtime, pluginKinds: known.ContainsKey("plugins")) : Runtime.RuntimeSettings.None,
+            Plugins = plugins,
         };
     }
 

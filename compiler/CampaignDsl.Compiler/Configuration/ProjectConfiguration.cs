@@ -31,4 +31,7 @@ public sealed record ProjectConfiguration
     public EventSettings Events { get; init; } = EventSettings.None;
 
     public RuntimeSettings Runtime { get; init; } = RuntimeSettings.None;
+
+    /// <summary>The full paths of the C# plugin scripts (<c>plugins:</c>), in the order written; docs/configuration.md ("Plugins").</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Plugins { get; init; } = [];
 }

@@ -78,6 +78,12 @@ public sealed class CampaignScope
     /// <summary>The names of the campaigns among the files compiled together, for <c>then enroll</c>.</summary>
     public FrozenSet<string> CompiledCampaigns { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>The functions plugin scripts add (<see cref="CompilationOptions.PluginFunctions"/>), callable like built-in ones.</summary>
+    public FrozenDictionary<string, FunctionSignature> PluginFunctions { get; init; } = FrozenDictionary<string, FunctionSignature>.Empty;
+
+    /// <summary>A built-in function, or else a plugin function, by name.</summary>
+    public FunctionSignature? FindFunction(string name) => BuiltInFunctions.Find(name) ?? PluginFunctions.GetValueOrDefault(name);
+
     /// <summary>Campaigns in files that are only imported (not compiled), by name, with their file's path.</summary>
     public FrozenDictionary<string, string> ImportedOnlyCampaigns { get; init; } = FrozenDictionary<string, string>.Empty;
 
@@ -101,8 +107,12 @@ public sealed class CampaignScope
     public Templates.TemplateLibrary? Templates { get; init; }
 
     /// <summary>The scope of a file's top-level segments and incentives, checked once per file whichever campaigns use them.</summary>
-    public static CampaignScope ForSharedDeclarations(SyntaxTree tree, ContactSchema schema, EventCatalog events, IReadOnlyList<SyntaxTree> imports) =>
-        new(tree, new CampaignDecl(new TextSpan(0, 0), new Identifier(new TextSpan(0, 0), ""), null, []), schema, events, imports, isSharedDeclarations: true);
+    public static CampaignScope ForSharedDeclarations(SyntaxTree tree, ContactSchema schema, EventCatalog events, IReadOnlyList<SyntaxTree> imports,
+        FrozenDictionary<string, FunctionSignature>? pluginFunctions = null) =>
+        new(tree, new CampaignDecl(new TextSpan(0, 0), new Identifier(new TextSpan(0, 0), ""), null, []), schema, events, imports, isSharedDeclarations: true)
+        {
+            PluginFunctions = pluginFunctions ?? FrozenDictionary<string, FunctionSignature>.Empty,
+        };
 
     /// <summary>The file a segment or incentive this scope can use is declared in: this campaign's file, or an imported one.</summary>
     public SyntaxTree TreeOf(SyntaxNode declaration) => _origins.GetValueOrDefault(declaration) ?? Tree;

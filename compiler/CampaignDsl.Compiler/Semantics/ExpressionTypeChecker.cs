@@ -260,10 +260,10 @@ internal sealed class ExpressionTypeChecker(CampaignScope scope, DiagnosticBag d
             return DataType.Error;
         }
 
-        if (BuiltInFunctions.Find(node.Function.Name) is not { } function)
+        if (scope.FindFunction(node.Function.Name) is not { } function)
         {
             diagnostics.Add(DiagnosticCatalog.FunctionNotFound(scope.At(node.Function), node.Function.Name,
-                NameSuggester.Suggest(node.Function.Name, BuiltInFunctions.All.Keys)));
+                NameSuggester.Suggest(node.Function.Name, BuiltInFunctions.All.Keys.Concat(scope.PluginFunctions.Keys))));
             CheckArgumentsAlone(node);
             return DataType.Error;
         }

@@ -81,8 +81,11 @@ public static class ValidateCommand
                 Imports = new CampaignDsl.Compiler.Semantics.Importing.FileSystemImportSource(),
             }
             .WithConfiguration(config.Loaded.Configuration);
+        // Plugin scripts are compiled (or taken from the cache), never run: their functions are known to the checks.
+        var plugins = PluginInput.Compile(config.Loaded.Configuration, cwd);
+        options = options with { PluginFunctions = plugins.Functions };
         var compilation = CampaignCompilation.Compile(files, options);
-        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. compilation.Diagnostics], warningsAsErrors);
+        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. plugins.Diagnostics, .. compilation.Diagnostics], warningsAsErrors);
 
         var toTerminal = outputFile is null && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var writer = DiagnosticFormats.All[format](toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null);

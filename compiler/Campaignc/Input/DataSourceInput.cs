@@ -15,9 +15,17 @@ namespace Campaignc.Input;
 /// </summary>
 internal static class DataSourceInput
 {
+    public static Task<IContactSource?> OpenAsync(
+        IReadOnlyList<string> data, ConfigurationInput.Result config, string cwd, DataProblemLog problems, TextWriter stderr, CancellationToken cancellationToken) =>
+        OpenAsync(data, config, cwd, problems, stderr, null, cancellationToken);
+
+    /// <summary>As above, with the data source kinds plugin scripts add (campaignc.yaml <c>plugins:</c>).</summary>
     public static async Task<IContactSource?> OpenAsync(
-        IReadOnlyList<string> data, ConfigurationInput.Result config, string cwd, DataProblemLog problems, TextWriter stderr, CancellationToken cancellationToken)
+        IReadOnlyList<string> data, ConfigurationInput.Result config, string cwd, DataProblemLog problems, TextWriter stderr,
+        CampaignDsl.Plugins.PluginRegistrations? plugins, CancellationToken cancellationToken)
     {
+        // The kinds plugin scripts add (campaignc.yaml `plugins:`) join the built-in ones.
+        var sources = plugins is null ? ContactSources.BuiltIn : plugins.AddTo(ContactSources.BuiltIn);
         var schema = DataSchema.From(config.Loaded.Configuration);
         if (data is [] || (data is [var first] && (first.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || first.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))))
         {
@@ -37,7 +45,7 @@ internal static class DataSourceInput
 
             var folder = loaded.Loaded.Configuration.FilePath is { } yaml ? Path.GetDirectoryName(yaml) : cwd;
             var context = new DataSourceContext(DataSchema.From(loaded.Loaded.Configuration), problems, folder);
-            return await ContactSources.BuiltIn.OpenAsync(settings, context, cancellationToken).ConfigureAwait(false);
+            return await sources.OpenAsync(settings, context, cancellationToken).ConfigureAwait(false);
         }
 
         if (data is [var store] && (store.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || store.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)))
@@ -50,7 +58,7 @@ internal static class DataSourceInput
             }
 
             var settings = new AdapterSettings("sqlite", ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal).Add("path", Path.GetFullPath(store, cwd)));
-            return await ContactSources.BuiltIn.OpenAsync(settings, new DataSourceContext(schema, problems, cwd), cancellationToken).ConfigureAwait(false);
+            return await sources.OpenAsync(settings, new DataSourceContext(schema, problems, cwd), cancellationToken).ConfigureAwait(false);
         }
 
         string? contacts = null, events = null;

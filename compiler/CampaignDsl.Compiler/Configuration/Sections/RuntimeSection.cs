@@ -17,7 +17,9 @@ internal static class RuntimeSection
     /// <summary>A raw block holds at most this many values; aliases could otherwise multiply a small file into millions.</summary>
     private const int MaxRawValues = 1000;
 
-    public static RuntimeSettings Read(ConfigurationReader reader, YamlEntry section)
+    /// <param name="pluginKinds">Whether plugin scripts are configured: then a kind this campaignc does not have is taken as one a
+    /// script adds, with its keys kept as written; <c>campaignc run</c> and <c>simulate</c> refuse it if no script adds it.</param>
+    public static RuntimeSettings Read(ConfigurationReader reader, YamlEntry section, bool pluginKinds = false)
     {
         var runtime = RuntimeSettings.None;
         foreach (var entry in reader.Known(reader.Entries(section, "data: { kind: csv, contacts: data/contacts.csv }"), "runtime", ConfigurationKeys.Runtime))
@@ -28,7 +30,7 @@ internal static class RuntimeSection
                 continue;
             }
 
-            var adapter = Adapter(reader, entry, AdapterCatalog.Slots[entry.Key]);
+            var adapter = Adapter(reader, entry, AdapterCatalog.Slots[entry.Key], pluginKinds);
             runtime = entry.Key switch
             {
                 AdapterCatalog.Data => runtime with { Data = adapter },
@@ -40,7 +42,7 @@ internal static class RuntimeSection
         return runtime;
     }
 
-    private static AdapterSettings? Adapter(ConfigurationReader reader, YamlEntry block, IReadOnlyDictionary<string, AdapterKind> kinds)
+    private static AdapterSettings? Adapter(ConfigurationReader reader, YamlEntry block, IReadOnlyDictionary<string, AdapterKind> kinds, bool pluginKinds)
     {
         var kindNames = kinds.Keys.Order(StringComparer.Ordinal).ToList();
         var kindList = string.Join(", ", kindNames[..^1]) + " or " + kindNames[^1];
@@ -60,6 +62,11 @@ internal static class RuntimeSection
         if (reader.Text(kindEntry, $"a kind: {kindList}") is not { } written)
         {
             return null;
+        }
+
+        if (!kinds.ContainsKey(written) && pluginKinds)
+        {
+            return PluginAdapter(reader, entries, written);
         }
 
         if (!kinds.TryGetValue(written, out var kind))
@@ -93,6 +100,21 @@ internal static class RuntimeSection
         }
 
         return complete ? new AdapterSettings(kind.Name, values.ToImmutable()) { Mapping = mapping.ToImmutable() } : null;
+    }
+
+    /// <summary>A kind a plugin script adds: its keys are the script's to check, so each is kept as the text written.</summary>
+    private static AdapterSettings PluginAdapter(ConfigurationReader reader, IReadOnlyList<YamlEntry> entries, string kind)
+    {
+        var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Key != "kind"))
+        {
+            if (reader.Text(entry, "a text, number or yes/no value") is { } text)
+            {
+                values[entry.Key] = text;
+            }
+        }
+
+        return new AdapterSettings(kind, values.ToImmutable());
     }
 
     private static string? Value(ConfigurationReader reader, YamlEntry entry, AdapterKey key)

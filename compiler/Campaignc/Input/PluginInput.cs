@@ -1,0 +1,43 @@
+using CampaignDsl.Compiler.Configuration;
+using CampaignDsl.Plugins;
+
+namespace Campaignc.Input;
+
+/// <summary>
+/// The project's C# plugin scripts (<c>plugins:</c> in campaignc.yaml): compiled for <c>validate</c>, compiled and run for
+/// <c>run</c> and <c>simulate</c>. Without plugins nothing is done and Roslyn is never loaded.
+/// </summary>
+internal static class PluginInput
+{
+    /// <summary>Compiles (or loads from the cache) without running anything; errors are in the result.</summary>
+    public static ProjectPlugins Compile(ProjectConfiguration configuration, string cwd) =>
+        configuration.Plugins.IsEmpty ? ProjectPlugins.None : ProjectPlugins.Compile(configuration, path => SourceFileFinder.Display(path, cwd));
+
+    /// <summary>
+    /// Compiles and runs the scripts; prints their errors and returns null when one does not compile or fails while it runs.
+    /// <paramref name="plugins"/> holds the compiled scripts (their functions), <see cref="ProjectPlugins.None"/> without plugins.
+    /// </summary>
+    public static PluginRegistrations? Start(ProjectConfiguration configuration, string cwd, TextWriter stderr, out ProjectPlugins plugins)
+    {
+        plugins = Compile(configuration, cwd);
+        if (plugins.HasErrors)
+        {
+            foreach (var diagnostic in plugins.Diagnostics)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return plugins.Run();
+        }
+        catch (PluginException e)
+        {
+            stderr.WriteLine($"campaignc: error: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using CampaignDsl.Compiler.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using RoslynDiagnostic = Microsoft.CodeAnalysis.Diagnostic;
+using SourceText = CampaignDsl.Compiler.Text.SourceText;
+using TextSpan = CampaignDsl.Compiler.Text.TextSpan;
+
+namespace CampaignDsl.Plugins;
+
+/// <summary>
+/// Compiles one plugin script with Roslyn's C# scripting and emits it into the <see cref="PluginCache"/>; never runs it.
+/// Compiler errors become CDSL0101 diagnostics at the script's own file, line and column (a <c>#load</c>ed file's for
+/// errors in it). Roslyn is touched only here, so a project without plugins never loads it.
+/// </summary>
+internal static class PluginScriptCompiler
+{
+    /// <summary>What every script may use without a <c>using</c>.</summary>
+    private static readonly string[] Imports =
+    [
+        "System", "System.Collections.Generic", "System.Globalization", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks",
+        "CampaignDsl.Plugins", "CampaignDsl.Runtime.Data", "CampaignDsl.Runtime.Sending", "CampaignDsl.Compiler.Configuration.Runtime",
+    ];
+
+    /// <summary>Compiles <paramref name="text"/> and writes the assembly to <paramref name="cachePath"/> when it has no errors.</summary>
+    public static ImmutableArray<Compiler.Diagnostics.Diagnostic> Compile(string path, string text, string cachePath, Func<string, string> display)
+    {
+        var options = ScriptOptions.Default
+            .WithFilePath(path)
+            .WithSourceResolver(new SourceFileResolver([], Path.GetDirectoryName(path)))
+            .WithReferences(typeof(PluginGlobals).Assembly, typeof(Runtime.Sending.ISender).Assembly,
+                typeof(Compiler.Configuration.Runtime.AdapterSettings).Assembly, typeof(CampaignDsl.Plan.CampaignPlan).Assembly)
+            .WithImports(Imports)
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithEmitDebugInformation(false);
+        var script = CSharpScript.Create(text, options, typeof(PluginGlobals));
+        var compilation = script.GetCompilation();
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return [.. errors.Select(e => Located(e, path, text, display))];
+        }
+
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            return [.. emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(e => Located(e, path, text, display))];
+        }
+
+        var problems = PluginFunctionReader.Read(Assembly.Load(image.ToArray()), path).Problems;
+        if (problems.Length > 0)
+        {
+            return [.. problems.Select(p => DiagnosticCatalog.PluginFunctionInvalid(MethodLocation(compilation, p.Method, path, text, display), p.Function, p.Problem))];
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
+        // Written to a temporary file and moved, so a campaignc started at the same time never loads half a file.
+        var temporary = cachePath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+        File.WriteAllBytes(temporary, image.ToArray());
+        File.Move(temporary, cachePath, overwrite: true);
+        return [];
+    }
+
+    private static Compiler.Diagnostics.Diagnostic Located(RoslynDiagnostic error, string path, string text, Func<string, string> display) =>
+        DiagnosticCatalog.PluginCompileError(At(error.Location, path, text, display), error.Id, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static SourceLocation At(Location location, string path, string text, Func<string, string> display)
+    {
+        if (location.SourceTree is { } tree && !string.IsNullOrEmpty(tree.FilePath))
+        {
+            return new SourceLocation(new SourceText(display(tree.FilePath), tree.GetText().ToString()), new TextSpan(location.SourceSpan.Start, location.SourceSpan.Length));
+        }
+
+        return new SourceLocation(new SourceText(display(path), text), new TextSpan(0, 0));
+    }
+
+    private static SourceLocation MethodLocation(Compilation compilation, string method, string path, string text, Func<string, string> display)
+    {
+        var symbol = compilation.GetSymbolsWithName(method, SymbolFilter.Member).FirstOrDefault(s => s.Locations.Any(l => l.IsInSource));
+        return symbol is null
+            ? new SourceLocation(new SourceText(display(path), text), new TextSpan(0, 0))
+            : At(symbol.Locations.First(l => l.IsInSource), path, text, display);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using CampaignDsl.Compiler.Configuration;
+using CampaignDsl.Compiler.Diagnostics;
+using CampaignDsl.Compiler.Semantics;
+using CampaignDsl.Runtime.Plugins;
+using SourceText = CampaignDsl.Compiler.Text.SourceText;
+using TextSpan = CampaignDsl.Compiler.Text.TextSpan;
+
+namespace CampaignDsl.Plugins;
+
+/// <summary>
+/// The plugin scripts of a project, compiled (or loaded from the <see cref="PluginCache"/>) but not yet run:
+/// their errors, and the functions they declare for the compiler. <see cref="Run"/> runs them, for
+/// <c>campaignc run</c> and <c>simulate</c>; <c>campaignc validate</c> never does.
+/// </summary>
+public sealed class ProjectPlugins
+{
+    private readonly ImmutableArray<(string Script, Assembly Assembly)> _assemblies;
+    private readonly ImmutableArray<PluginFunctionReader.Found> _functions;
+
+    private ProjectPlugins(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<(string, Assembly)> assemblies,
+        ImmutableArray<PluginFunctionReader.Found> functions, ImmutableArray<string> compiled)
+    {
+        Diagnostics = diagnostics;
+        _assemblies = assemblies;
+        _functions = functions;
+        Compiled = compiled;
+    }
+
+    /// <summary>A project without plugins.</summary>
+    public static ProjectPlugins None { get; } = new([], [], [], []);
+
+    /// <summary>Errors in the scripts, at the scripts' own files and lines.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The functions the scripts declare, for <see cref="Compiler.CompilationOptions.PluginFunctions"/>.</summary>
+    public ImmutableArray<FunctionSignature> Functions => [.. _functions.Select(f => f.Signature)];
+
+    /// <summary>The scripts the C# compiler compiled this time (the others came from the cache).</summary>
+    public ImmutableArray<string> Compiled { get; }
+
+    /// <summary>
+    /// Compiles the scripts of <paramref name="configuration"/>, or loads them from <paramref name="cache"/> (by default the
+    /// one beside campaignc.yaml). Nothing in a script runs. <paramref name="display"/> turns a full path into the one printed.
+    /// </summary>
+    public static ProjectPlugins Compile(ProjectConfiguration configuration, Func<string, string> display, PluginCache? cache = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.Plugins.IsEmpty || configuration.FilePath is null)
+        {
+            return None;
+        }
+
+        cache ??= PluginCache.Beside(configuration.FilePath);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var assemblies = ImmutableArray.CreateBuilder<(string, Assembly)>();
+        var functions = ImmutableArray.CreateBuilder<PluginFunctionReader.Found>();
+        var compiled = ImmutableArray.CreateBuilder<string>();
+        foreach (var script in configuration.Plugins)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(script);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(DiagnosticCatalog.PluginCompileError(new SourceLocation(new SourceText(display(script), ""), new TextSpan(0, 0)), "IO", $"cannot read the script: {e.Message}"));
+                continue;
+            }
+
+            var cachePath = cache.PathFor(script, text);
+            if (!File.Exists(cachePath))
+            {
+                var errors = PluginScriptCompiler.Compile(script, text, cachePath, display);
+                compiled.Add(script);
+                if (!errors.IsEmpty)
+                {
+                    diagnostics.AddRange(errors);
+                    continue;
+                }
+            }
+
+            var assembly = Assembly.Load(File.ReadAllBytes(cachePath));
+            assemblies.Add((script, assembly));
+            foreach (var found in PluginFunctionReader.Read(assembly, script).Functions)
+            {
+                if (functions.FirstOrDefault(f => f.Signature.Name == found.Signature.Name) is { } earlier)
+                {
+                    diagnostics.Add(DiagnosticCatalog.PluginFunctionInvalid(new SourceLocation(new SourceText(display(script), text), new TextSpan(0, 0)),
+                        found.Signature.Name, $"is already added by {display(earlier.Script)}; give one of them another name"));
+                    continue;
+                }
+
+                functions.Add(found);
+            }
+        }
+
+        return new ProjectPlugins(diagnostics.ToImmutable(), assemblies.ToImmutable(), functions.ToImmutable(), compiled.ToImmutable());
+    }
+
+    /// <summary>
+    /// Runs each script once, in the order of <c>plugins:</c>, collecting the senders and data sources it adds, and makes
+    /// its functions callable from plans and templates (<see cref="PluginFunctions"/>). Throws <see cref="PluginException"/>
+    /// naming the script when one fails.
+    /// </summary>
+    public PluginRegistrations Run()
+    {
+        var registrations = new PluginRegistrations();
+        foreach (var (script, assembly) in _assemblies)
+        {
+            var factory = assembly.GetType("Submission#0")?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
+                ?? throw new PluginException($"the compiled plugin script {script} has no entry point; delete the plugin cache and run again");
+            try
+            {
+                // A script's submission array holds its globals, then the submission itself.
+                var run = (Task<object>)factory.Invoke(null, [new object?[] { new PluginGlobals(registrations), null }])!;
+                run.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is TargetInvocationException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or FormatException)
+            {
+                var inner = e is TargetInvocationException { InnerException: { } cause } ? cause : e;
+                throw new PluginException($"plugin script {script} failed while it ran: {inner.Message}", inner);
+            }
+        }
+
+        PluginFunctions.Register(_functions.Select(f => f.Function));
+        return registrations;
+    }
+}
