@@ -17,7 +17,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TemplateSyntaxError = Error("CDSL0062", "Template syntax error",
         "A template, subject line or inline body is not valid Handlebars: a tag that is never closed, a block closed " +
         "with another name, an `{{else}}` outside a block. The template is also compiled with Handlebars.Net, the engine " +
-        "that renders it, and anything it refuses is reported here.");
+        "that renders it, and anything it refuses is reported here. A Scriban template (`.sbn`, `.sbn-html`) is parsed with Scriban.");
 
     public static readonly DiagnosticDescriptor UnknownTemplateVariable = Error("CDSL0063", "Unknown template variable",
         "A template uses a name that is neither a contact attribute, an incentive field, a built-in value " +

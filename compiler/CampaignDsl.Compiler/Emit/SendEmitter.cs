@@ -15,7 +15,7 @@ namespace CampaignDsl.Compiler.Emit;
 /// </summary>
 internal static class SendEmitter
 {
-    /// <summary>The engine every template is read with today; the field lets a later compiler name others.</summary>
+    /// <summary>The engine of every template but Scriban ones (<see cref="ScribanTemplates"/>).</summary>
     public const string Handlebars = "handlebars";
 
     private static readonly string[] EmailChannels = ["email"];
@@ -71,7 +71,7 @@ internal static class SendEmitter
         {
             case TemplateLookup.Found found:
                 var path = PlanPaths.Relative(PlanPaths.BaseFolderOf(context.Source.Path), found.Path);
-                return new PlanTemplate(path, Handlebars, Convert.ToHexStringLower(SHA256.HashData(found.Content)));
+                return new PlanTemplate(path, ScribanTemplates.EngineFor(found.Path) ?? Handlebars, Convert.ToHexStringLower(SHA256.HashData(found.Content)));
             case TemplateLookup.Missing missing:
                 context.Diagnostics.Add(DiagnosticCatalog.TemplateFileMissing(at, template.Value, missing.Path, null));
                 return null;

@@ -28,7 +28,7 @@ public sealed class TemplateLibrary(ITemplateSource source)
     {
         var (text, problem) = TemplateDecoder.Decode(found.Path, found.Content);
         return problem is null
-            ? new LoadedTemplate.Analysed(found.Path, TemplateAnalyzer.Analyze(text))
+            ? new LoadedTemplate.Analysed(found.Path, ScribanTemplates.EngineFor(found.Path) is null ? TemplateAnalyzer.Analyze(text) : ScribanAnalyzer.Analyze(text))
             : new LoadedTemplate.NotText(found.Path, text, problem);
     }
 }

@@ -52,5 +52,7 @@ internal static class TemplateSyntaxMessages
 
     public static string SecondElse(int line) => $"this block already has an `{O}else{C}` at line {line}; a block takes one";
 
+    public static string Scriban(string message) => $"Scriban cannot parse this template: {message}";
+
     public static string Engine(string message) => $"Handlebars.Net cannot compile this template: {message}";
 }

@@ -32,6 +32,17 @@ public sealed class HandlebarsTemplateEngine : ITemplateEngine
                 output.Write(text, false);
             }
         });
+        // A plugin function is a helper too: `{{loyalty_tier contact.total_spent}}` (docs/configuration.md, "Plugins").
+        foreach (var function in Plugins.PluginFunctions.All.Values)
+        {
+            _handlebars.RegisterHelper(function.Name, (output, context, arguments) =>
+            {
+                if (function.Invoke([.. arguments.Select(Plugins.PluginValues.FromTemplate)]) is { } value)
+                {
+                    output.Write(Plugins.PluginValues.ToTemplate(value));
+                }
+            });
+        }
     }
 
     public string Name => EngineName;

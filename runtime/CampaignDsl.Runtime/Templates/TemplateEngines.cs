@@ -4,7 +4,8 @@ namespace CampaignDsl.Runtime.Templates;
 /// The engines the runtime knows, chosen by a template's file extension or by the engine name a plan
 /// records. Handlebars renders <c>.hbs</c>, <c>.handlebars</c>, <c>.html</c>, <c>.htm</c> and <c>.txt</c>
 /// files and every subject line, preheader and inline body (the compiler checks all of them as
-/// Handlebars). A second engine (Scriban, once its package can be restored) is one <see cref="With"/>.
+/// Handlebars). Scriban renders <c>.sbn</c>, <c>.scriban</c> (text) and <c>.sbn-html</c>, <c>.scriban-html</c>
+/// (HTML, model strings escaped) files (<see cref="ScribanTemplateEngine"/>); another engine is one <see cref="With"/>.
 /// </summary>
 public sealed class TemplateEngines
 {
@@ -18,7 +19,8 @@ public sealed class TemplateEngines
     {
     }
 
-    public static TemplateEngines BuiltIn => new TemplateEngines().With(new HandlebarsTemplateEngine());
+    public static TemplateEngines BuiltIn => new TemplateEngines().With(new HandlebarsTemplateEngine())
+        .With(ScribanTemplateEngine.Text).With(ScribanTemplateEngine.Html);
 
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
 
