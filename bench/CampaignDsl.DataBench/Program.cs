@@ -11,7 +11,8 @@ using CampaignDsl.Runtime.Data.Sqlite;
 //           printing rows/s and the process's peak memory. Asserts nothing about time.
 // simulate: simulates a plan on generated stores (cached), each run in a fresh child process (simulate-once),
 //           printing medians of wall and CPU time, contacts/s and peak RSS (normally bench/simulate.sh);
-//           simulate-once --timeline FILE keeps a run's timeline, to compare two builds' output.
+//           simulate-once --timeline FILE keeps a run's timeline, to compare two builds' output; --no-pushdown reads
+//           every contact's history even where the store can say who may enter (to compare with push-down).
 const string Usage = """
     Usage: CampaignDsl.DataBench generate --contacts N [--seed S] --out FOLDER
            CampaignDsl.DataBench import [--contacts N[,N...]] [--seed S]      (normally bench/import.sh)
@@ -45,7 +46,7 @@ switch (args.FirstOrDefault())
             int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture),
             seed, plan, cache, args.Contains("--read-only")));
     case "simulate-once" when Option("--store") is { } store && Option("--plan") is { } plan:
-        return await SimulationBench.OnceAsync(store, plan, int.Parse(Option("--days") ?? "60", CultureInfo.InvariantCulture), args.Contains("--read-only"), Option("--timeline"));
+        return await SimulationBench.OnceAsync(store, plan, int.Parse(Option("--days") ?? "60", CultureInfo.InvariantCulture), args.Contains("--read-only"), Option("--timeline"), !args.Contains("--no-pushdown"));
     default:
         Console.Error.WriteLine(Usage);
         return 2;

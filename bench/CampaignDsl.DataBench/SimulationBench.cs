@@ -63,8 +63,9 @@ internal static class SimulationBench
     }
 
     /// <summary>The child's side: one simulation (or one read of the histories), then one <c>RESULT</c> line.</summary>
+    /// <param name="pushDown">False reads every contact's history, to compare with the store's push-down.</param>
     /// <param name="keep">Where to keep the timeline (to compare two builds' output); by default it goes to a temporary file, deleted.</param>
-    public static async Task<int> OnceAsync(string storePath, string planPath, int days, bool readOnly, string? keep = null)
+    public static async Task<int> OnceAsync(string storePath, string planPath, int days, bool readOnly, string? keep = null, bool pushDown = true)
     {
         var read = PlanReader.ReadFile(planPath);
         if (read.Plan is not { } plan)
@@ -96,7 +97,7 @@ internal static class SimulationBench
                     {
                         rows++;
                         writer.Write(entry);
-                    }).ConfigureAwait(false);
+                    }, observe: null, forecast: null, pushDown).ConfigureAwait(false);
                 contacts = summary.Contacts;
                 entered = summary.Entered(plan.Campaign.Name);
             }

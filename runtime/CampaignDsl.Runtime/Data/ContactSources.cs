@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data.Csv;
 using CampaignDsl.Runtime.Data.Mapping;
+using CampaignDsl.Runtime.Data.Postgres;
 using CampaignDsl.Runtime.Data.Sqlite;
 
 namespace CampaignDsl.Runtime.Data;
@@ -11,8 +12,7 @@ public sealed record DataSourceContext(DataSchema Schema, DataProblemLog Problem
 
 /// <summary>
 /// Opens the data source campaignc.yaml's <c>runtime.data</c> names by its <c>kind</c>. The built-in
-/// kinds are <c>csv</c> and <c>sqlite</c>; tests register <c>memory</c> sources; <c>postgres</c> has
-/// its seam here and arrives with the PostgreSQL adapter.
+/// kinds are <c>csv</c>, <c>sqlite</c> and <c>postgres</c>; tests register <c>memory</c> sources.
 /// </summary>
 public sealed class ContactSources
 {
@@ -20,6 +20,7 @@ public sealed class ContactSources
     {
         ["csv"] = OpenCsvAsync,
         ["sqlite"] = OpenSqliteAsync,
+        ["postgres"] = OpenPostgresAsync,
     };
 
     public static ContactSources BuiltIn => new();
@@ -40,9 +41,7 @@ public sealed class ContactSources
             return open(settings, context, cancellationToken);
         }
 
-        throw new DataSourceException(settings.Kind == "postgres"
-            ? "runtime.data kind postgres is not available in this campaignc yet; import the data into SQLite with `campaignc import` and use kind sqlite"
-            : $"runtime.data kind '{settings.Kind}' is unknown; the kinds are {string.Join(", ", Kinds)}");
+        throw new DataSourceException($"runtime.data kind '{settings.Kind}' is unknown; the kinds are {string.Join(", ", Kinds)}");
     }
 
     /// <summary>Reads campaignc.yaml's mapping; problems in it (an unknown zone, a stray key) are a <see cref="DataSourceException"/> with their locations.</summary>
@@ -60,6 +59,14 @@ public sealed class ContactSources
         var contacts = settings.Get("contacts") ?? throw new DataSourceException("runtime.data kind csv needs `contacts:`, the path of the contacts file");
         var mapping = ReadMapping(settings, FrozenDictionary<string, MappingOrigin>.Empty, "campaignc.yaml");
         return Task.FromResult<IContactSource>(new CsvContactSource(contacts, settings.Get("events"), mapping, context.Schema, context.Problems, context.DisplayFolder));
+    }
+
+    private static async Task<IContactSource> OpenPostgresAsync(AdapterSettings settings, DataSourceContext context, CancellationToken cancellationToken)
+    {
+        var connection = settings.Get("connection")
+            ?? throw new DataSourceException("runtime.data kind postgres needs `connection:`, a postgres://user@host:port/database URL (password in PGPASSWORD) of a store made by `campaignc import --into`");
+        var store = await PostgresContactStore.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
+        return new PostgresContactSource(store, ownsStore: true);
     }
 
     private static async Task<IContactSource> OpenSqliteAsync(AdapterSettings settings, DataSourceContext context, CancellationToken cancellationToken)

@@ -13,7 +13,12 @@ public sealed class ContactHistory
     public ContactHistory(Contact contact, IEnumerable<ContactEvent> events)
     {
         Contact = contact;
-        _events = [.. events.OrderBy(e => e.At)];
+        _events = [.. events];
+        if (!IsSorted(_events))
+        {
+            // Stable, as OrderBy: events at the same moment keep the order they came in.
+            _events = [.. _events.OrderBy(e => e.At)];
+        }
     }
 
     public Contact Contact { get; }
@@ -38,6 +43,19 @@ public sealed class ContactHistory
         }
 
         _events.Insert(low, e);
+    }
+
+    private static bool IsSorted(List<ContactEvent> events)
+    {
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].At < events[i - 1].At)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The events of <paramref name="type"/> in (<paramref name="after"/>, <paramref name="until"/>], oldest first.</summary>

@@ -15,6 +15,10 @@ public sealed class ContactScheduler
     private readonly SimulationPeriod _period;
     private readonly HashSet<string> _handoffOnly;
     private readonly IEngagementForecast? _forecast;
+    private readonly Dictionary<(ScheduledCampaign, string), PlanIncentive> _incentives = [];
+
+    /// <summary>How many simulated midnights an <c>entry daily</c> campaign is checked at.</summary>
+    private readonly int _days;
 
     /// <param name="forecast">How contacts react to sends (docs/runtime.md, "Engagement forecast"); null: only the data's own events.</param>
     public ContactScheduler(IReadOnlyList<ScheduledCampaign> campaigns, SimulationPeriod period, IEngagementForecast? forecast = null)
@@ -27,6 +31,18 @@ public sealed class ContactScheduler
         // A campaign another one hands off to, with no entry of its own, is entered only through the hand-off.
         var targets = campaigns.Select(c => c.Plan.Policies.Handoff?.Campaign).OfType<string>().ToHashSet(StringComparer.Ordinal);
         _handoffOnly = campaigns.Where(c => c.Plan.Audience.Entry.Id is null && targets.Contains(c.Name)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var campaign in campaigns)
+        {
+            foreach (var incentive in campaign.Plan.Incentives)
+            {
+                _incentives.TryAdd((campaign, incentive.Name), incentive);
+            }
+        }
+
+        for (var day = period.Start; day < period.End; day = day.AddDays(1))
+        {
+            _days++;
+        }
     }
 
     /// <summary>
@@ -41,7 +57,8 @@ public sealed class ContactScheduler
 
     private abstract record Work(ScheduledCampaign Campaign, DateTimeOffset At);
 
-    private sealed record EntryCheck(ScheduledCampaign Campaign, DateTimeOffset At, ContactEvent? Event, string? HandedOffBy) : Work(Campaign, At);
+    /// <param name="Daily">For <c>entry daily</c>, the queue position reserved for this check; the next day's check is queued when this one is taken.</param>
+    private sealed record EntryCheck(ScheduledCampaign Campaign, DateTimeOffset At, ContactEvent? Event, string? HandedOffBy, long? Daily = null) : Work(Campaign, At);
 
     private sealed record StageDue(ScheduledCampaign Campaign, DateTimeOffset At, Enrollment Enrollment, PlanStage Stage) : Work(Campaign, At);
 
@@ -55,6 +72,9 @@ public sealed class ContactScheduler
         private readonly FrequencyLedger _ledger = new();
         private readonly Dictionary<string, Enrollment> _current = new(StringComparer.Ordinal);
         private readonly List<TimelineEntry> _timeline = [];
+
+        /// <summary>Each campaign's zone for this contact, in the order of the scheduler's campaigns (asked for at every check).</summary>
+        private readonly TimeZoneInfo[] _zones = [.. scheduler._campaigns.Select(c => c.ZoneOf(history.Contact))];
         private long _sequence;
 
         /// <summary>When the forecast had the contact unsubscribe; sends after it are skipped.</summary>
@@ -69,8 +89,21 @@ public sealed class ContactScheduler
                     continue;
                 }
 
-                var zone = campaign.ZoneOf(history.Contact);
-                foreach (var chance in EntryCalendar.Chances(campaign.Plan.Audience.Entry, history, zone, scheduler._period.Start, scheduler._period.End))
+                if (campaign.Plan.Audience.Entry.Mode == EntryModes.Daily)
+                {
+                    // Only the first midnight is queued; each check queues the next when it is taken, at the position it
+                    // would have had had all been queued now, so the order of the run is the same (and most contacts,
+                    // who never enter, cost one queue entry instead of one per day).
+                    if (scheduler._days > 0)
+                    {
+                        _queue.Enqueue(new EntryCheck(campaign, scheduler._period.Start, null, null, _sequence), (scheduler._period.Start, _sequence));
+                    }
+
+                    _sequence += scheduler._days;
+                    continue;
+                }
+
+                foreach (var chance in EntryCalendar.Chances(campaign.Plan.Audience.Entry, history, Zone(campaign), scheduler._period.Start, scheduler._period.End))
                 {
                     Enqueue(new EntryCheck(campaign, chance.At, chance.Event, null));
                 }
@@ -86,6 +119,11 @@ public sealed class ContactScheduler
                 switch (work)
                 {
                     case EntryCheck check:
+                        if (check.Daily is { } position && check.At.AddDays(1) is var next && next < scheduler._period.End)
+                        {
+                            _queue.Enqueue(check with { At = next, Daily = position + 1 }, (next, position + 1));
+                        }
+
                         TryEnter(check);
                         break;
                     case StageDue due:
@@ -103,7 +141,21 @@ public sealed class ContactScheduler
         private void Enqueue(Work work) => _queue.Enqueue(work, (work.At, _sequence++));
 
         private EvaluationContext Context(ScheduledCampaign campaign, DateTimeOffset now, Enrollment? enrollment = null, ContactEvent? current = null) =>
-            new(history, now, campaign.ZoneOf(history.Contact), campaign.Segments, campaign.Rfm, enrollment, current);
+            new(history, now, Zone(campaign), campaign.Segments, campaign.Rfm, enrollment, current);
+
+        private TimeZoneInfo Zone(ScheduledCampaign campaign)
+        {
+            var campaigns = scheduler._campaigns;
+            for (var i = 0; i < campaigns.Count; i++)
+            {
+                if (ReferenceEquals(campaigns[i], campaign))
+                {
+                    return _zones[i];
+                }
+            }
+
+            return campaign.ZoneOf(history.Contact);
+        }
 
         private void TryEnter(EntryCheck check)
         {
@@ -157,7 +209,7 @@ public sealed class ContactScheduler
             var anchor = timing.Anchor == PlanTiming.Stage && timing.AnchorStage is { } name && enrollment.StageRanAt(name) is { } ran
                 ? ran
                 : enrollment.EnteredAt;
-            var zone = campaign.ZoneOf(history.Contact);
+            var zone = Zone(campaign);
             var due = StagePlacement.Place(timing, anchor, campaign.Name, stage.Name, history, zone, campaign.Optimises, scheduler._period.Seed);
             Enqueue(new StageDue(campaign, due, enrollment, stage));
         }
@@ -165,7 +217,7 @@ public sealed class ContactScheduler
         private void RunStage(StageDue due)
         {
             var (campaign, enrollment, stage) = (due.Campaign, due.Enrollment, due.Stage);
-            var zone = campaign.ZoneOf(history.Contact);
+            var zone = Zone(campaign);
             if (Left(campaign, enrollment, due.At) is { } left)
             {
                 Record(campaign, left.At, stage.Name, TimelineStatus.Exit, reason: left.Reason);
@@ -277,7 +329,7 @@ public sealed class ContactScheduler
             }
 
             var subject = SubjectChoice.Pick(send, campaign.Name, history.Contact.Id);
-            var incentive = send.Incentive is { } name ? campaign.Plan.Incentives.FirstOrDefault(i => i.Name == name) : null;
+            var incentive = send.Incentive is { } name ? scheduler._incentives.GetValueOrDefault((campaign, name)) : null;
             _timeline.Add(new TimelineEntry(
                 at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, status,
                 send.Channel, send.Id, variant, subject?.Id, subject?.Text, incentive?.Name,
@@ -319,7 +371,7 @@ public sealed class ContactScheduler
                 _unsubscribedAt = reaction.At;
             }
 
-            var zone = campaign.ZoneOf(history.Contact);
+            var zone = Zone(campaign);
             _timeline.Add(new TimelineEntry(
                 reaction.At, LocalClock.ToLocal(reaction.At, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status,
                 send?.Channel, send?.Id, Reason: reason, EnteredAt: EnteredAt(campaign)));
@@ -330,23 +382,72 @@ public sealed class ContactScheduler
         {
             var policies = campaign.Plan.Policies;
             var since = enrollment.LastChecked ?? enrollment.EnteredAt;
-            var moments = history.Events.Where(e => e.At > since && e.At <= until).Select(e => e.At).Append(until).Distinct();
             enrollment.LastChecked = until;
-            foreach (var moment in moments)
+
+            // Each moment an event happened in (since, until], oldest first, each once, then until itself (the events are in time order).
+            var events = history.Events;
+            DateTimeOffset? previous = null;
+            for (var i = FirstAfter(events, since); i < events.Count && events[i].At <= until; i++)
             {
-                if (policies.Goal is { } goal && moment <= enrollment.EnteredAt.AddSeconds(goal.WithinSeconds)
-                    && history.Between(goal.Event, enrollment.EnteredAt, moment).Any())
+                var moment = events[i].At;
+                if (previous == moment)
                 {
-                    return (moment, $"goal reached: {goal.Event}");
+                    continue;
                 }
 
-                if (policies.Exits.FirstOrDefault(x => ExpressionEvaluator.Holds(x.When, Context(campaign, moment, enrollment))) is { } exit)
+                previous = moment;
+                if (LeftAt(campaign, enrollment, policies, moment) is { } reason)
                 {
-                    return (moment, $"exit condition {exit.Id} holds");
+                    return (moment, reason);
+                }
+            }
+
+            return previous == until ? null : LeftAt(campaign, enrollment, policies, until) is { } last ? (until, last) : null;
+        }
+
+        private string? LeftAt(ScheduledCampaign campaign, Enrollment enrollment, PlanPolicies policies, DateTimeOffset moment)
+        {
+            if (policies.Goal is { } goal && moment <= enrollment.EnteredAt.AddSeconds(goal.WithinSeconds)
+                && history.Between(goal.Event, enrollment.EnteredAt, moment).Any())
+            {
+                return $"goal reached: {goal.Event}";
+            }
+
+            if (policies.Exits.IsDefaultOrEmpty)
+            {
+                return null;
+            }
+
+            var context = Context(campaign, moment, enrollment);
+            foreach (var exit in policies.Exits)
+            {
+                if (ExpressionEvaluator.Holds(exit.When, context))
+                {
+                    return $"exit condition {exit.Id} holds";
                 }
             }
 
             return null;
+        }
+
+        /// <summary>The index of the first event after <paramref name="since"/>.</summary>
+        private static int FirstAfter(IReadOnlyList<ContactEvent> events, DateTimeOffset since)
+        {
+            int low = 0, high = events.Count;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (events[mid].At <= since)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
         }
 
         // Responders (goal reached, exit condition held, or engaged by the end) go on to the hand-off
@@ -383,7 +484,7 @@ public sealed class ContactScheduler
 
         private void Record(ScheduledCampaign campaign, DateTimeOffset at, string? stage, string status, string? reason)
         {
-            var zone = campaign.ZoneOf(history.Contact);
+            var zone = Zone(campaign);
             _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign)));
         }
 

@@ -19,6 +19,10 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
     public static bool Holds(PlanExpression expression, EvaluationContext context) =>
         expression.Accept(new ExpressionEvaluator(context)) is true;
 
+    /// <summary>The expression's value (text, number, yes/no, date, instant), or null when it has none.</summary>
+    public static object? Evaluate(PlanExpression expression, EvaluationContext context) =>
+        expression.Accept(new ExpressionEvaluator(context));
+
     public object? VisitText(TextLiteral node) => node.Value;
 
     public object? VisitNumber(NumberLiteral node) => node.Value;
@@ -141,7 +145,7 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
             "contains" => node.Arguments.Length == 2 && first is string haystack && node.Arguments[1].Accept(this) is string needle
                 ? haystack.Contains(needle, StringComparison.OrdinalIgnoreCase)
                 : null,
-            _ => null,
+            _ => Plugins.PluginFunctions.Find(node.Function) is { } plugin ? plugin.Invoke([.. node.Arguments.Select(a => a.Accept(this))]) : null,
         };
     }
 

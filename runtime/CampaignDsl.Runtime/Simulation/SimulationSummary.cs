@@ -52,6 +52,9 @@ public sealed class SimulationSummary
         }
     }
 
+    /// <summary>Counts contacts that were not read because they could not enter any campaign (their timelines are empty).</summary>
+    public void AddUnread(long contacts) => Contacts += checked((int)contacts);
+
     private StageTally Tally(string campaign, string? stage)
     {
         if (!_tallies.TryGetValue((campaign, stage), out var tally))

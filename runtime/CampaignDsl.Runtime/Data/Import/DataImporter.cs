@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using CampaignDsl.Runtime.Data.Csv;
 using CampaignDsl.Runtime.Data.Mapping;
+using CampaignDsl.Runtime.Data.Postgres;
 using CampaignDsl.Runtime.Data.Sqlite;
 
 namespace CampaignDsl.Runtime.Data.Import;
@@ -19,9 +20,27 @@ public static class DataImporter
         ContactStore store, IReadOnlyList<ImportFile> files, DataMapping mapping, DataSchema schema, DataProblemLog problems,
         bool strict = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var import = await store.BeginImportAsync(cancellationToken).ConfigureAwait(false);
+        return await RunAsync(import, files, mapping, schema, problems, strict, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same into the PostgreSQL store (binary COPY).</summary>
+    public static async Task<ImportResult> RunAsync(
+        PostgresContactStore store, IReadOnlyList<ImportFile> files, DataMapping mapping, DataSchema schema, DataProblemLog problems,
+        bool strict = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var import = await store.BeginImportAsync(cancellationToken).ConfigureAwait(false);
+        return await RunAsync(import, files, mapping, schema, problems, strict, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ImportResult> RunAsync(
+        IStoreImport import, IReadOnlyList<ImportFile> files, DataMapping mapping, DataSchema schema, DataProblemLog problems,
+        bool strict, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var tallies = ImmutableArray.CreateBuilder<FileTally>();
-        await using var import = await store.BeginImportAsync(cancellationToken).ConfigureAwait(false);
         foreach (var file in files.OrderBy(f => f.Kind))
         {
             var (tally, stoppedAt) = await ImportFileAsync(import, file, mapping, schema, problems, strict, progress, cancellationToken).ConfigureAwait(false);
@@ -37,7 +56,7 @@ public static class DataImporter
     }
 
     private static async Task<(FileTally Tally, DataProblem? StoppedAt)> ImportFileAsync(
-        StoreImport import, ImportFile file, DataMapping mapping, DataSchema schema, DataProblemLog problems,
+        IStoreImport import, ImportFile file, DataMapping mapping, DataSchema schema, DataProblemLog problems,
         bool strict, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

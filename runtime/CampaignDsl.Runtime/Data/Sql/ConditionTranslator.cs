@@ -69,7 +69,7 @@ public sealed class ConditionTranslator : IPlanExpressionVisitor<object>
         return Translate(plan.Audience.Where ?? new BoolLiteral("", true), dialect, schema, Scheduling.EvaluationContext.SegmentsOf(plan), now, plan.Campaign.TimeZone);
     }
 
-    public object VisitText(TextLiteral node) => new SqlValue(Parameter(node.Value), SqlValueType.Text, true);
+    public object VisitText(TextLiteral node) => new SqlValue(_dialect.Text(Parameter(node.Value)), SqlValueType.Text, true);
 
     public object VisitNumber(NumberLiteral node) => Number(node.Value);
 
@@ -140,8 +140,8 @@ public sealed class ConditionTranslator : IPlanExpressionVisitor<object>
 
             // The evaluator sums decimals read back at 15 significant digits; rounding the double sum keeps a total
             // of cents from landing a hair below a threshold it reaches exactly.
-            "sum" => new SqlValue($"COALESCE((SELECT round(sum({Column()}), 9) {from}), 0)", SqlValueType.Number, true),
-            "avg" => new SqlValue($"(SELECT round(sum({Column()}), 9) / NULLIF(count({Column()}), 0) {from})", SqlValueType.Number, false),
+            "sum" => new SqlValue($"COALESCE((SELECT {_dialect.Round($"sum({Column()})", 9)} {from}), 0)", SqlValueType.Number, true),
+            "avg" => new SqlValue($"(SELECT {_dialect.Round($"sum({Column()})", 9)} / NULLIF(count({Column()}), 0) {from})", SqlValueType.Number, false),
             "min" => new SqlValue($"(SELECT min({Column()}) {from})", SqlValueType.Number, false),
             "max" => new SqlValue($"(SELECT max({Column()}) {from})", SqlValueType.Number, false),
             _ => SqlValue.Unknown,
@@ -172,6 +172,8 @@ public sealed class ConditionTranslator : IPlanExpressionVisitor<object>
                 return arguments is [{ Type: SqlValueType.Text } haystack, { Type: SqlValueType.Text } needle]
                     ? new SqlValue($"({_dialect.ContainsIgnoringCase(haystack.Sql, needle.Sql)} = 1)", SqlValueType.Boolean, false)
                     : SqlValue.Unknown;
+            case var name when Plugins.PluginFunctions.Find(name) is not null:
+                throw new NotTranslatableException($"`{name}` is a plugin function, which only runs in memory");
             default:
                 return SqlValue.Unknown;
         }
@@ -207,7 +209,7 @@ public sealed class ConditionTranslator : IPlanExpressionVisitor<object>
             "add" => $"({left.Sql} + {right.Sql})",
             "subtract" => $"({left.Sql} - {right.Sql})",
             "multiply" => $"({left.Sql} * {right.Sql})",
-            "divide" => $"(CAST({left.Sql} AS REAL) / NULLIF({right.Sql}, 0))",
+            "divide" => $"({_dialect.ToDouble(left.Sql)} / NULLIF({right.Sql}, 0))",
             _ => null,
         };
         return sql is null ? SqlValue.Unknown : new SqlValue(sql, SqlValueType.Number, false);

@@ -40,4 +40,13 @@ public interface ISqlDialect
 
     /// <summary>1 when <paramref name="haystack"/> contains <paramref name="needle"/> ignoring case (ordinal), else 0; NULL when either is.</summary>
     string ContainsIgnoringCase(string haystack, string needle);
+
+    /// <summary>A text parameter as it should compare: ordinally, as the evaluator compares strings.</summary>
+    string Text(string placeholder) => placeholder;
+
+    /// <summary><paramref name="number"/> as a double-precision number, for division.</summary>
+    string ToDouble(string number) => $"CAST({number} AS REAL)";
+
+    /// <summary><paramref name="number"/> rounded to <paramref name="digits"/> decimal places, as a double.</summary>
+    string Round(string number, int digits) => $"round({number}, {digits.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 }

@@ -51,6 +51,22 @@ public static class StoreConditions
         }
     }
 
+    /// <summary>The ids of the contacts with an event of <paramref name="type"/> in [<paramref name="from"/>, <paramref name="until"/>), in ordinal order.</summary>
+    internal static async IAsyncEnumerable<string> IdsWithEventAsync(
+        this ContactStore store, string type, DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT contact_id FROM events WHERE type = $type AND at >= $from AND at < $until ORDER BY contact_id";
+        command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$from", StoreKinds.ToUnixMilliseconds(from));
+        command.Parameters.AddWithValue("$until", StoreKinds.ToUnixMilliseconds(until));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
     internal static SqliteCommand Command(ContactStore store, string select, SqlCondition condition, string rest = "")
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -25,7 +25,7 @@ public enum StoreWrite
 /// contact already in the store from an earlier import is updated; re-importing an events file
 /// replaces the events that file brought before, so running an import twice changes nothing.
 /// </summary>
-public sealed class StoreImport : IAsyncDisposable
+public sealed class StoreImport : Import.IStoreImport
 {
     private readonly ContactStore _store;
     private readonly SqliteTransaction _transaction;
