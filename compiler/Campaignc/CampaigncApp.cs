@@ -17,6 +17,7 @@ public static class CampaigncApp
             PreviewCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            AuditCommand.Create(stdout, stderr),
         };
 
         try
@@ -37,6 +38,12 @@ public static class CampaigncApp
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
         }
+        catch (Exception e) when (PluginFailure(e) is { } plugin)
+        {
+            // A project's script failed while it ran (a function threw): the project's problem, not campaignc's.
+            await stderr.WriteLineAsync($"campaignc: error: {plugin.Message}").ConfigureAwait(false);
+            return ExitCodes.CampaignErrors;
+        }
         catch (Exception e) when (Environment.GetEnvironmentVariable("CAMPAIGNC_DEBUG") != "1")
         {
             await stderr.WriteLineAsync(
@@ -44,5 +51,23 @@ public static class CampaigncApp
                 .ConfigureAwait(false);
             return ExitCodes.InternalError;
         }
+    }
+
+    private static CampaignDsl.Plugins.PluginException? PluginFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is CampaignDsl.Plugins.PluginException plugin)
+            {
+                return plugin;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Select(PluginFailure).FirstOrDefault(p => p is not null) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 }

@@ -7,6 +7,7 @@ using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Data.Import;
 using CampaignDsl.Runtime.Data.Mapping;
+using CampaignDsl.Runtime.Data.Postgres;
 using CampaignDsl.Runtime.Data.Sqlite;
 using Spectre.Console;
 
@@ -27,9 +28,13 @@ public static class ImportCommand
             Description = "Canonical contacts or events CSV files, or a campaignc.yaml whose runtime.data (kind csv) names the files and their column mapping. Default: the nearest campaignc.yaml.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var into = new Option<string>("--into") { Description = "The SQLite store to load into; created if missing.", Required = true };
+        var into = new Option<string>("--into")
+        {
+            Description = "The store to load into: an SQLite file (created if missing) or a PostgreSQL database, postgres://user@host:port/database (password in PGPASSWORD).",
+            Required = true,
+        };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row and import nothing (exit code 1)." };
-        var command = new Command("import", "Load contacts and events from CSV files into the SQLite store, accounting for every row.")
+        var command = new Command("import", "Load contacts and events from CSV files into the SQLite or PostgreSQL store, accounting for every row.")
         {
             from, into, strict,
         };
@@ -72,9 +77,11 @@ public static class ImportCommand
 
         var problems = new DataProblemLog();
         ImportResult result;
+        (long Contacts, long Events) counts;
         try
         {
-            await using var store = await ContactStore.OpenAsync(Path.GetFullPath(into, cwd), cancellationToken).ConfigureAwait(false);
+            var target = await ImportTarget.OpenAsync(into, cwd, cancellationToken).ConfigureAwait(false);
+            await using var store = target.ConfigureAwait(false);
             result = toTerminal
                 ? await console.Progress().AutoClear(true).StartAsync(async context =>
                 {
@@ -84,9 +91,10 @@ public static class ImportCommand
                         task.Description = $"{Markup.Escape(p.DisplayPath)}: {p.Rows:N0} rows";
                         task.Value = p.BytesTotal == 0 ? 1 : (double)p.BytesRead / p.BytesTotal;
                     });
-                    return await DataImporter.RunAsync(store, input.Files, input.Mapping, input.Schema, problems, strict, progress, cancellationToken).ConfigureAwait(false);
+                    return await target.ImportAsync(input.Files, input.Mapping, input.Schema, problems, strict, progress, cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false)
-                : await DataImporter.RunAsync(store, input.Files, input.Mapping, input.Schema, problems, strict, null, cancellationToken).ConfigureAwait(false);
+                : await target.ImportAsync(input.Files, input.Mapping, input.Schema, problems, strict, null, cancellationToken).ConfigureAwait(false);
+            counts = result.Committed ? await target.CountAsync(cancellationToken).ConfigureAwait(false) : default;
         }
         catch (DataSourceException e)
         {
@@ -97,6 +105,12 @@ public static class ImportCommand
 
             await stderr.WriteLineAsync($"campaignc: error: {e.Message}").ConfigureAwait(false);
             return e.Problems.Count > 0 ? ExitCodes.CampaignErrors : ExitCodes.UsageError;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // The server went away or refused a statement mid-import: the transaction is rolled back.
+            await stderr.WriteLineAsync($"campaignc: error: the import into {ShownStore(into)} failed, nothing was imported: {PostgresContactStore.Reason(e)}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
         }
 
         foreach (var problem in problems.Kept.Take(ProblemsShown))
@@ -124,11 +138,16 @@ public static class ImportCommand
             return ExitCodes.CampaignErrors;
         }
 
-        var (contacts, events) = await CountAsync(into, cwd, cancellationToken).ConfigureAwait(false);
+        var (contacts, events) = counts;
+        var shownInto = ShownStore(into);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.00} s ({result.RowsPerSecond:N0} rows/s); {into} now holds {contacts:N0} contacts and {events:N0} events.")).ConfigureAwait(false);
+            $"Imported {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.00} s ({result.RowsPerSecond:N0} rows/s); {shownInto} now holds {contacts:N0} contacts and {events:N0} events.")).ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    /// <summary>The store as messages show it: a PostgreSQL location without its password.</summary>
+    private static string ShownStore(string into) =>
+        PostgresLocation.Claims(into) && PostgresLocation.TryConnectionString(into, out var connection) ? PostgresLocation.Describe(connection) : into;
 
     private static Table Summary(ImportResult result)
     {
@@ -150,11 +169,6 @@ public static class ImportCommand
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static async Task<(long, long)> CountAsync(string into, string cwd, CancellationToken cancellationToken)
-    {
-        await using var store = await ContactStore.OpenAsync(Path.GetFullPath(into, cwd), cancellationToken).ConfigureAwait(false);
-        return await store.CountAsync(cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>The files to import, the mapping and the types, or located problems in the configuration; null (reported) for a usage error.</summary>
     private sealed record ImportInput(IReadOnlyList<ImportFile> Files, DataMapping Mapping, DataSchema Schema, IReadOnlyList<string> Problems);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Campaignc.Input;
 using Campaignc.Output;
 using CampaignDsl.Compiler.Analyzers;
+using CampaignDsl.Compiler.Configuration;
 using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Running;
@@ -22,7 +23,11 @@ public static class RunCommand
 {
     public sealed record RunRequest(
         IReadOnlyList<string> Paths, IReadOnlyList<string> Data, string? Now, string? Until, string? State, string? Outbox,
-        string? Worker, int LeaseSeconds, string LinksBase, string? ConfigPath);
+        string? Worker, int LeaseSeconds, string LinksBase, string? ConfigPath)
+    {
+        /// <summary>Suppression lists (CSV) to add before sending.</summary>
+        public IReadOnlyList<string> Suppressions { get; init; } = [];
+    }
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -40,13 +45,21 @@ public static class RunCommand
         var lease = new Option<int>("--lease") { Description = "Seconds a claimed send stays this worker's; a worker that dies mid-send loses its claims after this.", DefaultValueFactory = _ => 120 };
         var links = new Option<string>("--links-base") { Description = "The base of the unsubscribe, preferences and view-in-browser links.", DefaultValueFactory = _ => MessageLinks.DefaultBaseUrl };
         var config = new Option<string?>("--config") { Description = "The campaignc.yaml to use (default: the nearest one)." };
+        var suppressions = new Option<string[]>("--suppressions")
+        {
+            Description = "Suppression lists to add before sending: CSV files with email, phone or contact_id (and optionally reason, at) columns.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("run", "Really send: what is due now goes out through the configured sender, each message exactly once.")
         {
-            paths, data, now, until, state, outbox, worker, lease, links, config,
+            paths, data, now, until, state, outbox, worker, lease, links, config, suppressions,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new RunRequest(result.GetValue(paths) ?? [], result.GetValue(data) ?? [], result.GetValue(now), result.GetValue(until), result.GetValue(state),
-                result.GetValue(outbox), result.GetValue(worker), result.GetValue(lease), result.GetValue(links)!, result.GetValue(config)),
+                result.GetValue(outbox), result.GetValue(worker), result.GetValue(lease), result.GetValue(links)!, result.GetValue(config))
+            {
+                Suppressions = result.GetValue(suppressions) ?? [],
+            },
             stdout, stderr, TimeProvider.System, cancellationToken));
         return command;
     }
@@ -66,15 +79,20 @@ public static class RunCommand
         }
 
         var configuration = config.Loaded.Configuration;
-        var loaded = PlanInput.Load(request.Paths, configuration, cwd, stderr, "run", out var failure);
+        // Plugin scripts run once, before the plans compile: they add functions, senders and data sources.
+        if (PluginInput.Start(configuration, cwd, stderr, out var plugins) is not { } pluginKinds)
+        {
+            return ExitCodes.CampaignErrors;
+        }
+
+        var loaded = PlanInput.Load(request.Paths, configuration, cwd, stderr, "run", out var failure, plugins.Functions);
         if (loaded is null)
         {
             return failure;
         }
 
         var campaigns = loaded.Select(p => new RunCampaign(p.Plan, p.CampaignPath, p.Templates.Read)).ToList();
-        var settingsFolder = configuration.FilePath is { } yaml ? Path.GetDirectoryName(yaml)! : cwd;
-        var stateLocation = StateLocation(request.State, configuration.Runtime.State, settingsFolder, cwd);
+        var stateLocation = StateLocation(request.State, configuration, cwd, create: true);
         var senderSettings = request.Outbox is { } folder
             ? new AdapterSettings("file", System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("folder", Path.GetFullPath(folder, cwd)))
             : configuration.Runtime.Sender;
@@ -86,7 +104,7 @@ public static class RunCommand
         ISender sender;
         try
         {
-            sender = Senders.BuiltIn.Open(senderSettings, SenderContext.Default);
+            sender = pluginKinds.AddTo(Senders.BuiltIn).Open(senderSettings, SenderContext.Default);
         }
         catch (SenderException e)
         {
@@ -101,6 +119,12 @@ public static class RunCommand
             var until = request.Until is null ? (DateTimeOffset?)null : Instant(request.Until);
             var report = new RunReport(stdout);
             report.Started(state.Description, senderSettings.Kind, worker);
+            foreach (var list in request.Suppressions)
+            {
+                var read = await SuppressionList.ReadAsync(Path.GetFullPath(list, cwd), list, cancellationToken).ConfigureAwait(false);
+                report.Suppressions(list, read.Count, await state.SuppressAsync(read, cancellationToken).ConfigureAwait(false));
+            }
+
             do
             {
                 var now = request.Now is null ? clock.GetUtcNow() : Instant(request.Now);
@@ -118,7 +142,7 @@ public static class RunCommand
                     running[campaign.Name] = await state.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now, cancellationToken).ConfigureAwait(false);
                 }
 
-                await using var source = await DataSourceInput.OpenAsync(request.Data, config, cwd, dataProblems, stderr, cancellationToken).ConfigureAwait(false);
+                await using var source = await DataSourceInput.OpenAsync(request.Data, config, cwd, dataProblems, stderr, pluginKinds, cancellationToken).ConfigureAwait(false);
                 if (source is null)
                 {
                     return ExitCodes.UsageError;
@@ -195,26 +219,35 @@ public static class RunCommand
         return problems;
     }
 
-    private static string StateLocation(string? option, AdapterSettings? configured, string settingsFolder, string cwd) =>
-        option is not null
-            ? (PostgresLocation(option) ? option : Path.GetFullPath(option, cwd))
-            : configured switch
-            {
-                { Kind: "postgres" } => configured.Get("connection")!,
-                { Kind: "sqlite" } => configured.Get("path")!,
-                _ => DefaultState(settingsFolder),
-            };
-
-    private static bool PostgresLocation(string location) =>
-        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
-
-    private static string DefaultState(string folder)
+    /// <summary>Where the run state is: the option, else campaignc.yaml's runtime.state, else .campaignc/state.db beside campaignc.yaml (or here).</summary>
+    internal static string StateLocation(string? option, ProjectConfiguration configuration, string cwd, bool create)
     {
+        if (option is not null)
+        {
+            return IsPostgres(option) ? option : Path.GetFullPath(option, cwd);
+        }
+
+        switch (configuration.Runtime.State)
+        {
+            case { Kind: "postgres" } postgres:
+                return postgres.Get("connection")!;
+            case { Kind: "sqlite" } sqlite:
+                return sqlite.Get("path")!;
+        }
+
+        var folder = configuration.FilePath is { } yaml ? Path.GetDirectoryName(yaml)! : cwd;
         var path = Path.Combine(folder, ".campaignc", "state.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (create)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
         return path;
     }
+
+    internal static bool IsPostgres(string location) =>
+        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
     private static bool TryInstant(string text, out DateTimeOffset at) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);

@@ -105,7 +105,13 @@ public static class SimulateCommand
             return Usage(stderr, [forecastProblem]);
         }
 
-        var loaded = PlanInput.Load(request.Paths, config.Loaded.Configuration, cwd, stderr, "simulate", out var failure);
+        // Plugin scripts run once, before the plans compile: they add functions and data sources.
+        if (PluginInput.Start(config.Loaded.Configuration, cwd, stderr, out var plugins) is not { } pluginKinds)
+        {
+            return ExitCodes.CampaignErrors;
+        }
+
+        var loaded = PlanInput.Load(request.Paths, config.Loaded.Configuration, cwd, stderr, "simulate", out var failure, plugins.Functions);
         if (loaded is null)
         {
             return failure;
@@ -118,7 +124,7 @@ public static class SimulateCommand
         IContactSource source;
         try
         {
-            var opened = await DataSourceInput.OpenAsync(request.Data, config, cwd, problems, stderr, cancellationToken).ConfigureAwait(false);
+            var opened = await DataSourceInput.OpenAsync(request.Data, config, cwd, problems, stderr, pluginKinds, cancellationToken).ConfigureAwait(false);
             if (opened is null)
             {
                 return ExitCodes.UsageError;

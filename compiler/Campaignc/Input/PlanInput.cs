@@ -50,7 +50,8 @@ public static class PlanInput
     public static bool IsPlan(string path) => path.EndsWith(".plan.json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The plans, or null with the exit code and the problems written to <paramref name="stderr"/>.</summary>
-    public static List<LoadedPlan>? Load(IReadOnlyList<string> paths, ProjectConfiguration configuration, string cwd, TextWriter stderr, string verb, out int failure)
+    public static List<LoadedPlan>? Load(IReadOnlyList<string> paths, ProjectConfiguration configuration, string cwd, TextWriter stderr, string verb, out int failure,
+        System.Collections.Immutable.ImmutableArray<CampaignDsl.Compiler.Semantics.FunctionSignature> pluginFunctions = default)
     {
         failure = ExitCodes.Success;
         var folders = configuration.Templates.Folders;
@@ -102,7 +103,7 @@ public static class PlanInput
                     Templates = new FileSystemTemplateSource(folders),
                     Imports = new FileSystemImportSource(),
                 }
-                .WithConfiguration(configuration);
+                .WithConfiguration(configuration) with { PluginFunctions = pluginFunctions.IsDefault ? [] : pluginFunctions };
             var compilation = CampaignCompilation.Compile(files, options);
             var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
             var emitted = errors.Count == 0 ? PlanEmitter.Emit(compilation, options) : null;

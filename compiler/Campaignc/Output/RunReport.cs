@@ -9,6 +9,9 @@ public sealed class RunReport(TextWriter stdout)
     public void Started(string state, string sender, string worker) =>
         stdout.WriteLine($"Run state {state}, sender {sender}, worker {worker}");
 
+    public void Suppressions(string list, int rows, int added) =>
+        stdout.WriteLine($"Suppression list {list}: {N(rows)} addresses, {N(added)} new");
+
     public void PlanChanged(PlanChange change)
     {
         stdout.WriteLine($"Campaign {change.Campaign}: the plan changed ({change.FromVersion} -> {change.ToVersion}).");

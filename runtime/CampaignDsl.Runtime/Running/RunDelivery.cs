@@ -76,7 +76,7 @@ public sealed class RunDelivery(RunState state, ISender sender, RunSettings sett
         var checkAt = settings.Now > clock.GetUtcNow() ? settings.Now : clock.GetUtcNow();
         var email = send.Channel == "email" ? send.To : null;
         var phone = send.Channel == "email" ? null : send.To;
-        if (await state.FindSuppressionAsync(send.ContactId, email, phone, checkAt, cancellationToken).ConfigureAwait(false) is { } suppression)
+        if (await state.FindSuppressionAsync(send.ContactId, email, phone, checkAt, send.DueAt, cancellationToken).ConfigureAwait(false) is { } suppression)
         {
             return new SendResult.Suppressed($"{suppression.Reason} ({suppression.Source})");
         }

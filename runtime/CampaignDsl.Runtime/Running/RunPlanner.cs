@@ -42,6 +42,8 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
         var sends = new List<OutboxSend>();
         var decisions = new List<AuditRecord>();
         var suppressions = new List<Suppression>();
+        var profiles = new List<ProfileValue>();
+        var scheduled = campaigns.Select(c => new ScheduledCampaign(c.Plan)).ToList();
         long contacts = 0;
         int due = 0, added = 0, renderFailures = 0, suppressed = 0, audited = 0;
 
@@ -50,6 +52,8 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
             added += await state.OfferAsync(sends, settings.Now, cancellationToken).ConfigureAwait(false);
             suppressed += await state.SuppressAsync(suppressions, cancellationToken).ConfigureAwait(false);
             audited += await state.AuditAsync(decisions, settings.Worker, settings.Now, cancellationToken).ConfigureAwait(false);
+            await state.SetProfileAsync(profiles, cancellationToken).ConfigureAwait(false);
+            profiles.Clear();
             sends.Clear();
             decisions.Clear();
             suppressions.Clear();
@@ -60,6 +64,8 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
         {
             contacts++;
             SuppressionsOf(history, suppressions);
+            var clicks = scheduled.SelectMany(c => ClickProfile.Updates(c, history, settings.Now)).OrderBy(u => u.At).ToList();
+            profiles.AddRange(clicks.Select(u => new ProfileValue(u.ContactId, u.Attribute, u.Value.ToInvariantString(), u.At, u.Source)));
             // The occurrence of a row is its enrolment's number: the contact's first pass through the campaign is 1, a re-entry 2.
             var enrolments = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
             foreach (var entry in timeline.OrderBy(e => e.AtUtc))
@@ -82,7 +88,7 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
                 if (entry.Status == TimelineStatus.Sent && _byName.TryGetValue(entry.Campaign, out var campaign))
                 {
                     due++;
-                    var send = Compose(campaign, running[campaign.Name], history.Contact, entry, occurrence);
+                    var send = Compose(campaign, running[campaign.Name], ClickProfile.Apply(history.Contact, clicks, entry.AtUtc), entry, occurrence);
                     renderFailures += send.Status == SendStatus.Failed ? 1 : 0;
                     sends.Add(send);
                 }

@@ -5,8 +5,8 @@ namespace CampaignDsl.Runtime.Sending;
 /// <summary>
 /// Wraps a sender with the <see cref="SendPolicy"/>: every attempt waits its turn under the rate limit;
 /// a transient failure is tried again after an exponential backoff, or after the receiver's
-/// <c>Retry-After</c> when that is longer, until the retry budget is spent, which makes it a permanent
-/// failure saying how many attempts were made and why the last one failed. Every attempt carries the
+/// <c>Retry-After</c> when that is longer, until the retry budget is spent; then it is handed back, still
+/// transient, saying how many attempts were made and why the last one failed (a run tries it again later). Every attempt carries the
 /// same message, so the same idempotency key. Each message is tried on its own: a failing one never
 /// holds back the others beyond its own waits.
 /// </summary>
@@ -41,8 +41,10 @@ public sealed class RetryingSender(ISender inner, SendPolicy policy, ISendClock 
 
             if (attempt >= policy.MaxAttempts)
             {
-                return new SendOutcome.PermanentFailure(string.Create(CultureInfo.InvariantCulture,
-                    $"gave up after {attempt} attempt{(attempt == 1 ? "" : "s")} (max_attempts {policy.MaxAttempts}); the last: {transient.Reason}"));
+                // Still transient: a server down for a while must not fail every send for good; the run offers it
+                // again in a later pass (with the same key) and records it failed only after its own limit.
+                return new SendOutcome.TransientFailure(string.Create(CultureInfo.InvariantCulture,
+                    $"gave up for now after {attempt} attempt{(attempt == 1 ? "" : "s")} (max_attempts {policy.MaxAttempts}); the last: {transient.Reason}"), transient.RetryAfter);
             }
 
             var wait = policy.Backoff(attempt);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignDsl.Runtime.Data.Postgres;
 using Npgsql;
 
 namespace CampaignDsl.Runtime.State;
@@ -29,10 +30,7 @@ internal sealed class PostgresStateDialect : StateDialect
         RETURNING idempotency_key
         """;
 
-    public static bool Claims(string location) =>
-        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-        || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    public static bool Claims(string location) => PostgresLocation.Claims(location);
 
     public override async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken)
     {
@@ -41,37 +39,11 @@ internal sealed class PostgresStateDialect : StateDialect
         return connection;
     }
 
-    public override string Describe(string location)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString(location));
-        return $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
-    }
+    public override string Describe(string location) => PostgresLocation.Describe(ConnectionString(location));
 
     /// <summary>Turns a <c>postgres://</c> URL into an Npgsql connection string; a password in the URL is refused.</summary>
-    internal static string ConnectionString(string location)
-    {
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))
-        {
-            return location;
-        }
-
-        if (uri.UserInfo.Contains(':', StringComparison.Ordinal))
-        {
-            throw new StateStoreException("the state store's URL holds a password; remove it and set PGPASSWORD in the environment instead");
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
-            Username = uri.UserInfo.Length == 0 ? Environment.GetEnvironmentVariable("PGUSER") : Uri.UnescapeDataString(uri.UserInfo),
-        };
-        if (Environment.GetEnvironmentVariable("PGPASSWORD") is { Length: > 0 } password)
-        {
-            builder.Password = password;
-        }
-
-        return builder.ToString();
-    }
+    internal static string ConnectionString(string location) =>
+        PostgresLocation.TryConnectionString(location, out var connectionString)
+            ? connectionString
+            : throw new StateStoreException("the state store's URL holds a password; remove it and set PGPASSWORD in the environment instead");
 }

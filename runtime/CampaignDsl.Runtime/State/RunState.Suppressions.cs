@@ -29,15 +29,28 @@ public sealed partial class RunState
         return added;
     }
 
-    /// <summary>The first suppression that stops a send to this contact at this address, at or before <paramref name="at"/>; null when none does.</summary>
-    public async Task<Suppression?> FindSuppressionAsync(string contactId, string? email, string? phone, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The first suppression that stops a send to this contact at this address, at or before <paramref name="at"/>; null when none does.
+    /// A suppression a campaign's final action made (source <c>campaign NAME</c>) counts only when made before
+    /// <paramref name="campaignDecisionsBy"/>, when that is given: the send's due time. Cron at that moment would have sent
+    /// it; and a run catching up on several days would otherwise let a sunset decided after (or at the moment of) the last
+    /// stage, because it went unanswered, stop the very send it followed.
+    /// </summary>
+    public Task<Suppression?> FindSuppressionAsync(string contactId, string? email, string? phone, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        FindSuppressionAsync(contactId, email, phone, at, campaignDecisionsBy: null, cancellationToken);
+
+    /// <inheritdoc cref="FindSuppressionAsync(string, string?, string?, DateTimeOffset, CancellationToken)"/>
+    public async Task<Suppression?> FindSuppressionAsync(
+        string contactId, string? email, string? phone, DateTimeOffset at, DateTimeOffset? campaignDecisionsBy, CancellationToken cancellationToken = default)
     {
         await using var command = Command("""
             SELECT kind, value, reason, source, at FROM suppressions
             WHERE at <= @at AND ((kind = 'contact' AND value = @contact) OR (kind = 'email' AND value = @email) OR (kind = 'phone' AND value = @phone))
+              AND (source NOT LIKE 'campaign %' OR at < @decided_by)
             ORDER BY at, kind LIMIT 1
             """);
         Add(command, "at", Ms(at));
+        Add(command, "decided_by", campaignDecisionsBy is { } decidedBy ? Ms(decidedBy) : Ms(at) + 1);
         Add(command, "contact", contactId);
         Add(command, "email", email is null ? null : Normalise("email", email));
         Add(command, "phone", phone is null ? null : Normalise("phone", phone));

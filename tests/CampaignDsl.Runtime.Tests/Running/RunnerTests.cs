@@ -247,4 +247,50 @@ public sealed class RunnerTests : IDisposable
         // c01's first message was planned (rendered) under v1 and goes out as planned, with its v1 key.
         Assert.Equal("We noticed you've been away", recording.Sent.Single(m => m.ContactId == "c01" && m.Stage == "recognition").Subject);
     }
+
+    [Fact]
+    public async Task A_click_rule_stores_the_clicked_style_and_later_messages_are_rendered_with_it()
+    {
+        var campaign = Campaign("""
+            campaign style_ask "Which style?" {
+              type winback
+              from "Anna <anna@shop.example>"
+              audience { where subscribed }
+              stage ask {
+                send email body "Pick one: <a href='https://shop.example/chic' data-tag='style:chic'>Chic</a> <a href='{{unsubscribe_url}}'>Unsubscribe</a>" subject "Trendy or chic?"
+                on click "style:*" set style = click.tag
+              }
+              stage picks after 3d { send email body "Your style: {{style}} <a href='{{unsubscribe_url}}'>Unsubscribe</a>" subject "For you" }
+            }
+            """);
+        var click = new ContactEvent("c01", "email.click", Start.AddDays(1))
+        {
+            Properties = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, DataValue>
+            {
+                ["campaign"] = DataValue.Text("style_ask"),
+                ["stage"] = DataValue.Text("ask"),
+                ["tag"] = DataValue.Text("style:chic"),
+            }),
+        };
+        var state = _folder.Combine("state.db");
+        var sender = new ISenderLike(new RecordingSender(), TimeProvider.System);
+        await using (var before = new MemoryContactSource(Contacts(2), []))
+        {
+            await RunAsync(state, campaign, before, sender, Start);
+        }
+
+        await using (var after = new MemoryContactSource(Contacts(2), [click]))
+        {
+            await RunAsync(state, campaign, after, sender, Start.AddDays(5));
+        }
+
+        var picks = sender.Sender.Sent.Where(m => m.Stage == "picks").OrderBy(m => m.ContactId).ToList();
+        Assert.Equal(2, picks.Count);
+        Assert.Contains("Your style: chic", picks[0].HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("chic", picks[1].HtmlBody, StringComparison.Ordinal);
+        await using var run = await RunState.OpenAsync(state);
+        var profile = Assert.Single(await run.ProfileOfAsync("c01"));
+        Assert.Equal(("style", "chic"), (profile.Attribute, profile.Value));
+        Assert.Empty(await run.ProfileOfAsync("c02"));
+    }
 }

@@ -5,6 +5,7 @@ using CampaignDsl.Compiler.Configuration;
 using CampaignDsl.Compiler.Configuration.Lint;
 using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Sending;
+using CampaignDsl.Tests.Servers;
 using MailKit.Security;
 
 namespace CampaignDsl.Runtime.Tests.Sending;

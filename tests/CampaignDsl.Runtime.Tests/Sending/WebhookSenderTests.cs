@@ -58,7 +58,7 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public async Task A_spent_retry_budget_is_a_permanent_failure_saying_so()
+    public async Task A_spent_retry_budget_is_handed_back_as_transient_saying_so()
     {
         using var server = WebhookTestServer.Start(new ScriptedResponse(500, "database down"));
         var clock = new FakeSendClock();
@@ -66,8 +66,9 @@ public sealed class WebhookSenderTests
 
         var outcome = await sender.Sender.SendAsync(Messages.Email());
 
-        var failure = Assert.IsType<SendOutcome.PermanentFailure>(outcome);
-        Assert.Contains("gave up after 3 attempts", failure.Reason, StringComparison.Ordinal);
+        // Still transient: the run offers it again in a later pass, and records it failed only after its own limit.
+        var failure = Assert.IsType<SendOutcome.TransientFailure>(outcome);
+        Assert.Contains("gave up for now after 3 attempts", failure.Reason, StringComparison.Ordinal);
         Assert.Contains("500", failure.Reason, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);
     }
@@ -116,7 +117,7 @@ public sealed class WebhookSenderTests
         Assert.Equal("c-17850", json.RootElement.GetProperty("contact_id").GetString());
         Assert.Equal("WB-7Q2K", json.RootElement.GetProperty("incentive_code").GetString());
         Assert.Equal("List-Unsubscribe=One-Click", json.RootElement.GetProperty("headers").GetProperty("List-Unsubscribe-Post").GetString());
-        Assert.DoesNotContain(Secret, Assert.IsType<SendOutcome.PermanentFailure>(outcome).Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, Assert.IsType<SendOutcome.TransientFailure>(outcome).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

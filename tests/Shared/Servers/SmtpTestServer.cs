@@ -4,12 +4,15 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 
-namespace CampaignDsl.Runtime.Tests.Sending;
+namespace CampaignDsl.Tests.Servers;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 and a free port (aiosmtpd, started from <c>smtp_test_server.py</c>)
 /// that requires STARTTLS with a self-signed certificate made here, then AUTH, saves each message it
-/// accepts, and can reject recipients with 554 or answer DATA slowly. Stopped when disposed.
+/// accepts, and can reject recipients with 554 or answer DATA slowly. Stopped when disposed. With <c>requireTls: false</c>
+/// it still requires AUTH but offers no STARTTLS: for campaignc started as a child process, which cannot pin the test's
+/// self-signed certificate (the smtp sender's own tests cover STARTTLS). The server does not deduplicate: a message sent
+/// twice is saved twice, which is what the exactly-once tests count on.
 /// </summary>
 internal sealed class SmtpTestServer : IDisposable
 {
@@ -18,7 +21,7 @@ internal sealed class SmtpTestServer : IDisposable
     private readonly Process _process;
     private readonly TempFolder _folder = new();
 
-    private SmtpTestServer(string password, IEnumerable<string> rejected, TimeSpan dataDelay)
+    private SmtpTestServer(string password, IEnumerable<string> rejected, TimeSpan dataDelay, bool requireTls)
     {
         Password = password;
         Maildir = Directory.CreateDirectory(_folder.Combine("received")).FullName;
@@ -30,7 +33,7 @@ internal sealed class SmtpTestServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sending", "smtp_test_server.py"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Servers", "smtp_test_server.py"));
         start.ArgumentList.Add(Maildir);
         start.ArgumentList.Add(certPath);
         start.ArgumentList.Add(keyPath);
@@ -38,6 +41,11 @@ internal sealed class SmtpTestServer : IDisposable
         {
             start.ArgumentList.Add("--reject");
             start.ArgumentList.Add(address);
+        }
+
+        if (!requireTls)
+        {
+            start.ArgumentList.Add("--no-tls");
         }
 
         start.ArgumentList.Add("--data-delay");
@@ -64,8 +72,8 @@ internal sealed class SmtpTestServer : IDisposable
 
     public X509Certificate2 Certificate { get; }
 
-    public static SmtpTestServer Start(string password, IEnumerable<string>? rejected = null, TimeSpan? dataDelay = null) =>
-        new(password, rejected ?? [], dataDelay ?? TimeSpan.Zero);
+    public static SmtpTestServer Start(string password, IEnumerable<string>? rejected = null, TimeSpan? dataDelay = null, bool requireTls = true) =>
+        new(password, rejected ?? [], dataDelay ?? TimeSpan.Zero, requireTls);
 
     /// <summary>Trusts exactly this server's certificate, as a pinned test certificate.</summary>
     public bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
@@ -120,7 +128,7 @@ internal sealed class SmtpTestServer : IDisposable
         }
 
         throw new InvalidOperationException(
-            "The SMTP sender tests need python3 with aiosmtpd to run a real SMTP server on loopback: install it with `apt-get install python3-aiosmtpd` (.ci/run does).");
+            "The SMTP sender tests need python3 with aiosmtpd to run a real SMTP server on loopback: install it with `apt-get install python3-aiosmtpd` (tests/run.sh does).");
     }
 
     private static X509Certificate2 MakeCertificate(out string certPath, out string keyPath, TempFolder folder)

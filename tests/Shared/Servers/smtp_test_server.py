@@ -1,8 +1,8 @@
 """A real SMTP server for the sender tests, on loopback, built on aiosmtpd (Debian: python3-aiosmtpd).
 
-Usage: smtp_test_server.py MAILDIR CERT KEY [--reject ADDRESS]... [--data-delay SECONDS]
+Usage: smtp_test_server.py MAILDIR CERT KEY [--reject ADDRESS]... [--data-delay SECONDS] [--no-tls]
 The login is read from the environment (SMTP_TEST_USER, SMTP_TEST_PASSWORD), never from arguments.
-STARTTLS is required before AUTH, and AUTH before mail. Each accepted message is saved as
+STARTTLS is required before AUTH (unless --no-tls: no STARTTLS, AUTH in the clear on loopback), and AUTH before mail. Each accepted message is saved as
 MAILDIR/NNNN.eml exactly as received. Prints "READY <port>" once listening; exits when stdin closes,
 so it never outlives the test that started it.
 """
@@ -61,6 +61,7 @@ async def main():
     parser.add_argument("key")
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--data-delay", type=float, default=0)
+    parser.add_argument("--no-tls", action="store_true")
     args = parser.parse_args()
 
     user = os.environ["SMTP_TEST_USER"].encode()
@@ -70,6 +71,9 @@ async def main():
     handler = Recorder(args.maildir, args.reject, args.data_delay)
 
     def factory():
+        if args.no_tls:
+            return SMTP(handler, hostname="localhost", auth_required=True, auth_require_tls=False,
+                        authenticator=authenticator(user, password))
         return SMTP(handler, hostname="localhost", tls_context=context, require_starttls=True,
                     auth_required=True, auth_require_tls=True, authenticator=authenticator(user, password))
 
