@@ -140,7 +140,7 @@ internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = f
         });
         command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var parser = new PropertyParser(fields);
+        var parser = new StoredPropertyParser(fields);
         string? contactId = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -183,47 +183,5 @@ internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = f
         }
 
         return kinds;
-    }
-
-    /// <summary>Parses the JSON properties of an event when they are first asked for, typed by <c>event_fields</c>.</summary>
-    private sealed class PropertyParser(Dictionary<(string, string), DataValueKind> kinds) : IEventPropertyParser
-    {
-        private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-
-        /// <summary>The one string instance for an event type, so the millions of events of a run share a handful.</summary>
-        public string TypeName(string type)
-        {
-            if (_types.TryGetValue(type, out var known))
-            {
-                return known;
-            }
-
-            if (_types.Count < 1000)
-            {
-                _types[type] = type;
-            }
-
-            return type;
-        }
-
-        public ImmutableSortedDictionary<string, DataValue> Parse(string eventType, string text)
-        {
-            var builder = DataValues.None.ToBuilder();
-            using var document = JsonDocument.Parse(text);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var kind = kinds.TryGetValue((eventType, property.Name), out var k) ? k : DataValueKind.Text;
-                DataValue? value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.Number => DataValue.Number(property.Value.GetDecimal()),
-                    JsonValueKind.True => DataValue.Boolean(true),
-                    JsonValueKind.False => DataValue.Boolean(false),
-                    _ => DataValue.Parse(kind, property.Value.GetString() ?? "") ?? DataValue.Text(property.Value.GetString() ?? ""),
-                };
-                builder[property.Name] = value;
-            }
-
-            return builder.ToImmutable();
-        }
     }
 }

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CampaignDsl.Runtime.Data.Sqlite;
-
-namespace CampaignDsl.Runtime.Data.Postgres;
+namespace CampaignDsl.Runtime.Data;
 
 /// <summary>
 /// Parses an event's stored JSON properties when they are first asked for, typed by the store's <c>event_fields</c>
 /// (a date or an instant is JSON text); shares one string per event type among the millions of events of a run.
+/// Both stores (SQLite, PostgreSQL) keep properties this way.
 /// </summary>
 internal sealed class StoredPropertyParser(Dictionary<(string, string), DataValueKind> kinds) : IEventPropertyParser
 {
