@@ -89,4 +89,18 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, noState.ExitCode);
         Assert.Contains("there is no run state", noState.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Until_keeps_passing_on_the_real_clock_and_stops_at_its_moment()
+    {
+        var store = await ImportAsync();
+        var until = DateTimeOffset.UtcNow.AddSeconds(8).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = await Cli.RunAsync("run", Example("reengagement/we_miss_you.campaign"), "--data", store, "--state", _folder.Combine("state.db"),
+            "--outbox", _folder.Combine("outbox"), "--until", until);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var passes = run.Stdout.Split('\n').Count(l => l.Contains("contacts replayed", StringComparison.Ordinal));
+        Assert.True(passes >= 2, run.ToString());
+        Assert.True(DateTimeOffset.UtcNow >= DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), $"stopped before {until} after {watch.Elapsed}");
+    }
 }
