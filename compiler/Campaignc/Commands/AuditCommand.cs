@@ -71,5 +71,5 @@ public static class AuditCommand
         }
     }
 
-    private static bool PostgresLocationOrExisting(string location) => RunCommand.IsPostgres(location) || File.Exists(location);
+    private static bool PostgresLocationOrExisting(string location) => CampaignDsl.Runtime.Data.Postgres.PostgresLocation.Claims(location) || File.Exists(location);
 }

@@ -6,6 +6,7 @@ using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Configuration;
 using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Data.Postgres;
 using CampaignDsl.Runtime.Running;
 using CampaignDsl.Runtime.Sending;
 using CampaignDsl.Runtime.State;
@@ -224,7 +225,7 @@ public static class RunCommand
     {
         if (option is not null)
         {
-            return IsPostgres(option) ? option : Path.GetFullPath(option, cwd);
+            return PostgresLocation.Claims(option) ? option : Path.GetFullPath(option, cwd);
         }
 
         switch (configuration.Runtime.State)
@@ -244,10 +245,6 @@ public static class RunCommand
 
         return path;
     }
-
-    internal static bool IsPostgres(string location) =>
-        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
     private static bool TryInstant(string text, out DateTimeOffset at) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);

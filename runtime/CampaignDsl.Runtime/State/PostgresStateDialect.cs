@@ -19,18 +19,8 @@ internal sealed class PostgresStateDialect : StateDialect
 
     public override string MigrationLock => "SELECT pg_advisory_xact_lock(2120415519);";
 
-    public override string ClaimSql => """
-        UPDATE sends SET status = 'sending', claimed_by = @worker, lease_until = @lease_until, attempts = attempts + 1
-        WHERE idempotency_key IN (
-            SELECT idempotency_key FROM sends
-            WHERE (status = 'pending' AND due_at <= @due_by AND (retry_at IS NULL OR retry_at <= @clock)) OR (status = 'sending' AND lease_until < @clock)
-            ORDER BY due_at, idempotency_key
-            LIMIT @limit
-            FOR UPDATE SKIP LOCKED)
-        RETURNING idempotency_key
-        """;
+    protected override string RowLock => "FOR UPDATE SKIP LOCKED";
 
-    public static bool Claims(string location) => PostgresLocation.Claims(location);
 
     public override async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken)
     {

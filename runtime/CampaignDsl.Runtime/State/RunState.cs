@@ -31,7 +31,7 @@ public sealed partial class RunState : IAsyncDisposable
     /// <summary>Opens (creating an SQLite file if needed) and migrates the state at <paramref name="location"/>: a file path, or a <c>postgres://</c> URL.</summary>
     public static async Task<RunState> OpenAsync(string location, CancellationToken cancellationToken = default)
     {
-        StateDialect dialect = PostgresStateDialect.Claims(location) ? new PostgresStateDialect() : new SqliteStateDialect();
+        StateDialect dialect = Data.Postgres.PostgresLocation.Claims(location) ? new PostgresStateDialect() : new SqliteStateDialect();
         var description = dialect.Describe(location);
         DbConnection? connection = null;
         try

@@ -16,15 +16,7 @@ internal sealed class SqliteStateDialect : StateDialect
 
     public override string MigrationLock => "";
 
-    public override string ClaimSql => """
-        UPDATE sends SET status = 'sending', claimed_by = @worker, lease_until = @lease_until, attempts = attempts + 1
-        WHERE idempotency_key IN (
-            SELECT idempotency_key FROM sends
-            WHERE (status = 'pending' AND due_at <= @due_by AND (retry_at IS NULL OR retry_at <= @clock)) OR (status = 'sending' AND lease_until < @clock)
-            ORDER BY due_at, idempotency_key
-            LIMIT @limit)
-        RETURNING idempotency_key
-        """;
+    protected override string RowLock => "";
 
     public override async Task<DbConnection> OpenAsync(string location, CancellationToken cancellationToken)
     {

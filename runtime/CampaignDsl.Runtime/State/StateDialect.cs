@@ -19,7 +19,19 @@ internal abstract class StateDialect
     public abstract string MigrationLock { get; }
 
     /// <summary>Claims up to <c>@limit</c> sends due by <c>@due_by</c>, or whose lease ended before <c>@clock</c>, for <c>@worker</c> until <c>@lease_until</c>, returning their keys.</summary>
-    public abstract string ClaimSql { get; }
+    public string ClaimSql => $"""
+        UPDATE sends SET status = 'sending', claimed_by = @worker, lease_until = @lease_until, attempts = attempts + 1
+        WHERE idempotency_key IN (
+            SELECT idempotency_key FROM sends
+            WHERE (status = 'pending' AND due_at <= @due_by AND (retry_at IS NULL OR retry_at <= @clock)) OR (status = 'sending' AND lease_until < @clock)
+            ORDER BY due_at, idempotency_key
+            LIMIT @limit
+            {RowLock})
+        RETURNING idempotency_key
+        """;
+
+    /// <summary>How the claim's selection locks the rows it picks so that other workers skip them; empty where the statement itself is atomic.</summary>
+    protected abstract string RowLock { get; }
 
     /// <summary>A location for messages: the store, never a password.</summary>
     public abstract string Describe(string location);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using CampaignDsl.Runtime.Data.Sql;
 using CampaignDsl.Runtime.Data.Sqlite;
@@ -17,38 +16,24 @@ public static class PostgresConditions
     public static async Task<SqlSchema> SchemaAsync(this PostgresContactStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var kinds = new Dictionary<string, HashSet<DataValueKind>>(StringComparer.Ordinal);
-        await using var command = store.DataSource.CreateCommand("SELECT DISTINCT name, kind FROM contact_attributes");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var name = reader.GetString(0);
-            if (!kinds.TryGetValue(name, out var set))
-            {
-                kinds[name] = set = [];
-            }
-
-            set.Add(StoreKinds.Parse(reader.GetString(1)));
-        }
-
-        return new SqlSchema(kinds.ToFrozenDictionary(k => k.Key, k => (IReadOnlySet<DataValueKind>)k.Value, StringComparer.Ordinal));
+        await using var command = store.DataSource.CreateCommand(ConditionQueries.SchemaSql);
+        return await ConditionQueries.SchemaAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many contacts the condition selects.</summary>
     public static async Task<long> CountAsync(this PostgresContactStore store, SqlCondition condition, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(store, "SELECT count(*) FROM contacts c WHERE ", condition);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = Command(store, ConditionQueries.CountSelect, condition);
+        return await ConditionQueries.CountAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ids of the contacts the condition selects, in ordinal order.</summary>
     public static async IAsyncEnumerable<string> MatchingIdsAsync(this PostgresContactStore store, SqlCondition condition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = Command(store, "SELECT c.id FROM contacts c WHERE ", condition, " ORDER BY c.id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var command = Command(store, ConditionQueries.IdsSelect, condition, ConditionQueries.IdsOrder);
+        await foreach (var id in ConditionQueries.IdsAsync(command, cancellationToken).ConfigureAwait(false))
         {
-            yield return reader.GetString(0);
+            yield return id;
         }
     }
 
