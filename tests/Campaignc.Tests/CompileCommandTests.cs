@@ -25,6 +25,47 @@ public sealed class CompileCommandTests
     }
 
     [Fact]
+    public async Task The_readmes_compile_command_compiles_a_campaign_whose_hand_off_target_is_in_another_file()
+    {
+        // The command as the README writes it, run from the repository's root; only the plan goes to a
+        // temporary file, to be compared with the committed plan the README's command writes.
+        const string Prefix = "dotnet run --project compiler/Campaignc -- compile ";
+        var line = Assert.Single(File.ReadLines(RepositoryPaths.InRepo("README.md")), l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        var args = line[Prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var output = Array.IndexOf(args, "-o") + 1;
+        Assert.True(output > 0 && output < args.Length, line);
+        Assert.Contains("then enroll nurture_returners", File.ReadAllText(RepositoryPaths.InRepo(args[0])), StringComparison.Ordinal);
+        using var folder = new TempFolder();
+        var committed = RepositoryPaths.InRepo(args[output]);
+        args[output] = folder.Combine("plan.json");
+
+        var result = await Cli.RunChildAsync(RepositoryPaths.Root, ["compile", .. args]);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(File.ReadAllText(committed), File.ReadAllText(args[output]));
+    }
+
+    [Fact]
+    public async Task Compile_takes_the_projects_other_files_along_and_stops_at_an_error_in_one()
+    {
+        using var folder = new TempFolder();
+        folder.Write("campaignc.yaml", "version: 1\n");
+        var given = folder.Write("a.campaign", SampleCampaigns.Valid("first"));
+        var other = folder.Write("b.campaign", SampleCampaigns.Valid("second"));
+
+        var alone = await Cli.RunAsync("compile", given);
+        Assert.True(alone.ExitCode == ExitCodes.Success, alone.ToString());
+        Assert.Equal("first", PlanReader.Read(System.Text.Encoding.UTF8.GetBytes(alone.Stdout)).Plan!.Campaign.Name);
+
+        File.WriteAllText(other, SampleCampaigns.WithUnknownFunction());
+        var broken = await Cli.RunAsync("compile", given);
+        Assert.Equal(ExitCodes.CampaignErrors, broken.ExitCode);
+        Assert.Contains("b.campaign", broken.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error CDSL0015", broken.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_campaign_with_errors_gets_no_plan_and_exit_code_1()
     {
         using var folder = new TempFolder();

@@ -1,12 +1,10 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using Campaignc.Input;
 using Campaignc.Output;
-using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Emit;
-using CampaignDsl.Compiler.Semantics.Importing;
-using CampaignDsl.Compiler.Templates;
 using CampaignDsl.Plan;
 
 namespace Campaignc.Commands;
@@ -72,38 +70,25 @@ public static class CompileCommand
             return Usage(stderr, problems);
         }
 
-        var files = new List<(string, byte[])>(found.Files.Count);
-        foreach (var file in found.Files)
+        // Compiled as validate compiles: with the project's plugin functions and the rest of its project (Input/ProjectCompilation).
+        var plugins = PluginInput.Compile(config.Loaded.Configuration, cwd);
+        var project = ProjectCompilation.Compile(found.Files, config.Loaded.Configuration, plugins.Functions, cwd, out var unreadable);
+        if (project is null)
         {
-            try
-            {
-                files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
-            }
+            return Usage(stderr, [unreadable!]);
         }
 
-        // The same options as validate's, so that compile accepts exactly what validate passes.
-        var options = new CompilationOptions
-            {
-                Templates = new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders),
-                Imports = new FileSystemImportSource(),
-            }
-            .WithConfiguration(config.Loaded.Configuration);
-        var compilation = CampaignCompilation.Compile(files, options);
-        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. compilation.Diagnostics], request.WarningsAsErrors);
+        var report = ValidationReport.Create(project.GivenCount, [.. config.Loaded.Diagnostics, .. plugins.Diagnostics, .. project.Diagnostics], request.WarningsAsErrors);
         if (report.ErrorCount > 0)
         {
             WriteDiagnostics(report, stderr);
             return ExitCodes.CampaignErrors;
         }
 
-        var emitted = PlanEmitter.Emit(compilation, options);
+        var emitted = project.Emit();
         if (!emitted.Succeeded)
         {
-            WriteDiagnostics(ValidationReport.Create(files.Count, [.. report.Diagnostics, .. emitted.Diagnostics], request.WarningsAsErrors), stderr);
+            WriteDiagnostics(ValidationReport.Create(project.GivenCount, [.. report.Diagnostics, .. emitted.Diagnostics], request.WarningsAsErrors), stderr);
             return ExitCodes.CampaignErrors;
         }
 
@@ -112,12 +97,11 @@ public static class CompileCommand
             WriteDiagnostics(report, stderr);
         }
 
-        return Write(emitted, request, cwd, stdout, stderr);
+        return Write([.. emitted.Plans.Where(project.IsGiven)], request, cwd, stdout, stderr);
     }
 
-    private static int Write(EmitResult emitted, CompileRequest request, string cwd, TextWriter stdout, TextWriter stderr)
+    private static int Write(ImmutableArray<EmittedPlan> plans, CompileRequest request, string cwd, TextWriter stdout, TextWriter stderr)
     {
-        var plans = emitted.Plans;
         if (plans.Length == 0)
         {
             return Usage(stderr, ["the files hold no campaign, so there is no plan to write"]);

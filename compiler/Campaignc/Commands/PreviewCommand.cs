@@ -4,11 +4,9 @@ using System.Globalization;
 using System.Text;
 using Campaignc.Input;
 using Campaignc.Output;
-using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Emit;
 using CampaignDsl.Compiler.Semantics;
-using CampaignDsl.Compiler.Semantics.Importing;
 using CampaignDsl.Compiler.Templates;
 using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
@@ -83,44 +81,33 @@ public static class PreviewCommand
             return Usage(stderr, config.Problem);
         }
 
-        // The campaign is compiled with the rest of its project (the folder of campaignc.yaml, else its
-        // own folder), so that hand-offs to other campaigns (`then enroll ...`) resolve as in validate.
-        var project = config.Loaded.Configuration.FilePath is { } yamlPath ? Path.GetDirectoryName(yamlPath)! : Path.GetDirectoryName(Path.GetFullPath(request.File, cwd))!;
-        var found = SourceFileFinder.Find([project], cwd);
-        if (found.Problems.Count > 0)
-        {
-            return Usage(stderr, found.Problems);
-        }
-
-        var target = SourceFileFinder.Display(Path.GetFullPath(request.File, cwd), cwd);
-
-        var files = new List<(string, byte[])>();
-        foreach (var path in found.Files)
-        {
-            try
-            {
-                files.Add((SourceFileFinder.Display(path, cwd), await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Usage(stderr, $"cannot read '{SourceFileFinder.Display(path, cwd)}': {e.Message}");
-            }
-        }
-
+        // The plugin scripts run first, as for simulate and run: their functions serve the campaign's conditions
+        // and the template's helpers, their data sources the contact lookup.
         var configuration = config.Loaded.Configuration;
+        if (PluginInput.Start(configuration, cwd, stderr, out var plugins) is not { } pluginKinds)
+        {
+            return ExitCodes.CampaignErrors;
+        }
+
+        // The campaign is compiled with the rest of its project (Input/ProjectCompilation), so that hand-offs to
+        // other campaigns (`then enroll ...`) resolve as in every other command.
+        var project = ProjectCompilation.Compile([request.File], configuration, plugins.Functions, cwd, out var unreadableFile);
+        if (project is null)
+        {
+            return Usage(stderr, unreadableFile!);
+        }
+
         var templates = new FileSystemTemplateSource(configuration.Templates.Folders);
-        var options = new CompilationOptions { Templates = templates, Imports = new FileSystemImportSource() }.WithConfiguration(configuration);
-        var compilation = CampaignCompilation.Compile(files, options);
-        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. compilation.Diagnostics], warningsAsErrors: false);
-        var emitted = report.ErrorCount > 0 ? null : PlanEmitter.Emit(compilation, options);
+        var report = ValidationReport.Create(project.GivenCount, [.. config.Loaded.Diagnostics, .. project.Diagnostics], warningsAsErrors: false);
+        var emitted = report.ErrorCount > 0 ? null : project.Emit();
         if (emitted is not { Succeeded: true })
         {
-            var all = emitted is null ? report : ValidationReport.Create(files.Count, [.. report.Diagnostics, .. emitted.Diagnostics], warningsAsErrors: false);
+            var all = emitted is null ? report : ValidationReport.Create(project.GivenCount, [.. report.Diagnostics, .. emitted.Diagnostics], warningsAsErrors: false);
             new TextDiagnosticWriter(color: false).Write(all, stderr);
             return ExitCodes.CampaignErrors;
         }
 
-        var plans = emitted.Plans.Where(p => p.CampaignPath == target).ToImmutableArray();
+        var plans = emitted.Plans.Where(project.IsGiven).ToImmutableArray();
         EmittedPlan? chosen;
         if (request.Campaign is { } name)
         {
@@ -161,7 +148,7 @@ public static class PreviewCommand
         string? suggestion;
         try
         {
-            await using var source = await DataSourceInput.OpenAsync(request.Data is null ? [] : [request.Data], config, cwd, problems, stderr, cancellationToken).ConfigureAwait(false);
+            await using var source = await DataSourceInput.OpenAsync(request.Data is null ? [] : [request.Data], config, cwd, problems, stderr, pluginKinds, cancellationToken).ConfigureAwait(false);
             if (source is null)
             {
                 return ExitCodes.UsageError;

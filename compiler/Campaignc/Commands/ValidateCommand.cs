@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Campaignc.Input;
 using Campaignc.Output;
-using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Analyzers;
-using CampaignDsl.Compiler.Templates;
 
 namespace Campaignc.Commands;
 
@@ -61,31 +59,16 @@ public static class ValidateCommand
             return ExitCodes.UsageError;
         }
 
-        var files = new List<(string, byte[])>(found.Files.Count);
-        foreach (var file in found.Files)
-        {
-            try
-            {
-                files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"campaignc: error: cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}");
-                return ExitCodes.UsageError;
-            }
-        }
-
-        var options = new CompilationOptions
-            {
-                Templates = new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders),
-                Imports = new CampaignDsl.Compiler.Semantics.Importing.FileSystemImportSource(),
-            }
-            .WithConfiguration(config.Loaded.Configuration);
         // Plugin scripts are compiled (or taken from the cache), never run: their functions are known to the checks.
         var plugins = PluginInput.Compile(config.Loaded.Configuration, cwd);
-        options = options with { PluginFunctions = plugins.Functions };
-        var compilation = CampaignCompilation.Compile(files, options);
-        var report = ValidationReport.Create(files.Count, [.. config.Loaded.Diagnostics, .. plugins.Diagnostics, .. compilation.Diagnostics], warningsAsErrors);
+        var project = ProjectCompilation.Compile(found.Files, config.Loaded.Configuration, plugins.Functions, cwd, out var unreadable);
+        if (project is null)
+        {
+            stderr.WriteLine($"campaignc: error: {unreadable}");
+            return ExitCodes.UsageError;
+        }
+
+        var report = ValidationReport.Create(project.GivenCount, [.. config.Loaded.Diagnostics, .. plugins.Diagnostics, .. project.Diagnostics], warningsAsErrors);
 
         var toTerminal = outputFile is null && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var writer = DiagnosticFormats.All[format](toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null);

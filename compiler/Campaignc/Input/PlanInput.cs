@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Configuration;
-using CampaignDsl.Compiler.Emit;
-using CampaignDsl.Compiler.Semantics.Importing;
 using CampaignDsl.Compiler.Templates;
 using CampaignDsl.Plan;
 
@@ -80,33 +77,17 @@ public static class PlanInput
                 return null;
             }
 
-            // The campaigns are compiled with the rest of their project (the folder of campaignc.yaml), as validate does,
-            // so that a hand-off (`then enroll nurture`) finds its target; the target then runs along.
-            var given = found.Files.Select(f => Path.GetFullPath(f, cwd)).ToHashSet(StringComparer.Ordinal);
-            var project = configuration.FilePath is { } yaml ? SourceFileFinder.Find([Path.GetDirectoryName(yaml)!], cwd) : null;
-            var files = new List<(string, byte[])>();
-            foreach (var file in given.Concat(project?.Files.Select(f => Path.GetFullPath(f, cwd)) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            // The campaigns are compiled with the rest of their project (Input/ProjectCompilation), so that a hand-off
+            // (`then enroll nurture`) finds its target; the target then runs along.
+            var project = ProjectCompilation.Compile(found.Files, configuration, pluginFunctions, cwd, out var unreadable);
+            if (project is null)
             {
-                try
-                {
-                    files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    failure = Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
-                    return null;
-                }
+                failure = Usage(stderr, [unreadable!]);
+                return null;
             }
 
-            var options = new CompilationOptions
-                {
-                    Templates = new FileSystemTemplateSource(folders),
-                    Imports = new FileSystemImportSource(),
-                }
-                .WithConfiguration(configuration) with { PluginFunctions = pluginFunctions.IsDefault ? [] : pluginFunctions };
-            var compilation = CampaignCompilation.Compile(files, options);
-            var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
-            var emitted = errors.Count == 0 ? PlanEmitter.Emit(compilation, options) : null;
+            var errors = project.Diagnostics.Where(d => d.IsError).ToList();
+            var emitted = errors.Count == 0 ? project.Emit() : null;
             if (emitted is null || !emitted.Succeeded)
             {
                 foreach (var diagnostic in errors.Concat(emitted?.Diagnostics.Where(d => d.IsError) ?? []))
@@ -119,7 +100,7 @@ public static class PlanInput
             }
 
             var byName = emitted.Plans.ToDictionary(p => p.CampaignName, StringComparer.Ordinal);
-            var chosen = emitted.Plans.Where(p => given.Contains(Path.GetFullPath(p.CampaignPath, cwd))).ToList();
+            var chosen = emitted.Plans.Where(project.IsGiven).ToList();
             for (var i = 0; i < chosen.Count; i++)
             {
                 if (chosen[i].Plan.Policies.Handoff is { } handoff && byName.TryGetValue(handoff.Campaign, out var target) && !chosen.Contains(target))

@@ -143,6 +143,29 @@ public sealed class PluginTests
     }
 
     [Fact]
+    public async Task Compile_knows_the_scripts_functions_as_validate_does_and_never_runs_the_script()
+    {
+        using var project = new PluginProject(Marker + PluginProject.LoyaltyScript);
+        var result = await Cli.RunAsync(["compile", project.CampaignPath, "--config", project.Config]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var read = CampaignDsl.Plan.PlanReader.Read(System.Text.Encoding.UTF8.GetBytes(result.Stdout));
+        Assert.True(read.Succeeded, read.Error);
+        Assert.Contains("loyalty_tier", result.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.Folder.Combine("ran.txt")));
+    }
+
+    [Fact]
+    public async Task Preview_runs_the_script_for_the_audience_and_the_templates_helper()
+    {
+        using var project = new PluginProject(Marker + PluginProject.LoyaltyScript);
+        var result = await Cli.RunAsync(["preview", project.CampaignPath, "--config", project.Config, "--data", project.Data[0],
+            "--stage", "thanks", "--contact", "C2", "--at", "2026-01-05T12:00:00Z"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("you are a silver member", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(project.Folder.Combine("ran.txt")));
+    }
+
+    [Fact]
     public async Task A_compiled_script_is_cached_and_an_edited_one_compiles_again()
     {
         using var project = new PluginProject();
