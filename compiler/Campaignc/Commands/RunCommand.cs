@@ -61,11 +61,11 @@ public static class RunCommand
             {
                 Suppressions = result.GetValue(suppressions) ?? [],
             },
-            stdout, stderr, TimeProvider.System, cancellationToken));
+            stdout, stderr, RunClock.System, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(RunRequest request, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(RunRequest request, TextWriter stdout, TextWriter stderr, RunClock clock, CancellationToken cancellationToken = default)
     {
         var cwd = Directory.GetCurrentDirectory();
         if (Problems(request) is { Count: > 0 } problems)
@@ -126,9 +126,15 @@ public static class RunCommand
                 report.Suppressions(list, read.Count, await state.SuppressAsync(read, cancellationToken).ConfigureAwait(false));
             }
 
+            var firstPass = true;
             do
             {
-                var now = request.Now is null ? clock.GetUtcNow() : Instant(request.Now);
+                // A pass of --until never looks past its moment, and the last one is at exactly that moment, however long the
+                // passes before it took: everything due by --until goes out, nothing due later.
+                var now = request.Now is not null ? Instant(request.Now)
+                    : firstPass || until is null ? clock.Time.GetUtcNow()
+                    : Min(clock.Time.GetUtcNow(), until.Value);
+                firstPass = false;
                 var settings = new RunSettings(now, worker, senderSettings.Kind, new MessageLinks(request.LinksBase), TimeSpan.FromSeconds(request.LeaseSeconds),
                     MaxAttempts: senderSettings.GetNumber("max_attempts") is { } max ? Math.Max(max, 1) * 2 : 8);
                 var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
@@ -150,16 +156,19 @@ public static class RunCommand
                 }
 
                 var planned = await new RunPlanner(state, campaigns, settings).PlanAsync(source, running, cancellationToken).ConfigureAwait(false);
-                var delivered = await new RunDelivery(state, sender, settings, clock).DeliverAsync(cancellationToken).ConfigureAwait(false);
+                var delivered = await new RunDelivery(state, sender, settings, clock.Time).DeliverAsync(cancellationToken).ConfigureAwait(false);
                 report.Pass(now, planned, delivered, await state.CountSendsAsync(cancellationToken).ConfigureAwait(false));
-                if (until is null || clock.GetUtcNow() >= until)
+                if (until is null || now >= until)
                 {
                     break;
                 }
 
-                // The next pass when the next send could be due: a minute on (stage times are minute-grained), or a retry's time.
-                var next = clock.GetUtcNow().AddMinutes(1);
-                await Task.Delay(Min(next, until.Value) - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
+                // The next pass a minute on (stage times are minute-grained), or at --until; at once when this pass ran past it.
+                var wait = Min(clock.Time.GetUtcNow().AddMinutes(1), until.Value) - clock.Time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
             }
             while (true);
         }

@@ -1,4 +1,6 @@
+using Campaignc.Commands;
 using Campaignc.Tests.Infrastructure;
+using CampaignDsl.Runtime.Templates;
 
 namespace Campaignc.Tests.Running;
 
@@ -91,16 +93,68 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Until_keeps_passing_on_the_real_clock_and_stops_at_its_moment()
+    public async Task Until_passes_a_minute_apart_on_an_injected_clock_and_its_last_pass_is_at_its_moment()
     {
         var store = await ImportAsync();
-        var until = DateTimeOffset.UtcNow.AddSeconds(8).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var clock = new SkippingClock(Instant("2026-01-05T08:00:00Z"));
+        var run = await RunUntilAsync(store, "2026-01-05T08:03:30Z", clock.Skipping(TimeSpan.Zero));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["2026-01-05T08:00:00Z", "2026-01-05T08:01:00Z", "2026-01-05T08:02:00Z", "2026-01-05T08:03:00Z", "2026-01-05T08:03:30Z"], Passes(run));
+        Assert.Equal(Instant("2026-01-05T08:03:30Z"), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Until_ends_with_a_pass_at_its_moment_when_a_slow_machine_wakes_up_past_it()
+    {
+        var store = await ImportAsync();
+        // Every wait oversleeps by ten minutes, as on a loaded machine: the run still sends what is due by --until.
+        var clock = new SkippingClock(Instant("2026-01-05T08:00:00Z"));
+        var run = await RunUntilAsync(store, "2026-01-05T08:05:00Z", clock.Skipping(TimeSpan.FromMinutes(10)));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["2026-01-05T08:00:00Z", "2026-01-05T08:05:00Z"], Passes(run));
+    }
+
+    [Fact]
+    public async Task Until_on_the_real_clock_returns_after_its_moment_and_its_last_pass_is_at_it()
+    {
+        var store = await ImportAsync();
+        var until = DateTimeOffset.UtcNow.AddSeconds(3).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var run = await Cli.RunAsync("run", Example("reengagement/we_miss_you.campaign"), "--data", store, "--state", _folder.Combine("state.db"),
             "--outbox", _folder.Combine("outbox"), "--until", until);
         Assert.True(run.ExitCode == 0, run.ToString());
-        var passes = run.Stdout.Split('\n').Count(l => l.Contains("contacts replayed", StringComparison.Ordinal));
-        Assert.True(passes >= 2, run.ToString());
-        Assert.True(DateTimeOffset.UtcNow >= DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), $"stopped before {until} after {watch.Elapsed}");
+        Assert.True(DateTimeOffset.UtcNow >= Instant(until), $"stopped before {until}");
+        // However slow the machine: a last pass at --until, unless the first one already began after it.
+        var passes = Passes(run);
+        Assert.True(passes[^1] == until || (passes.Count == 1 && string.CompareOrdinal(passes[0], until) >= 0), run.ToString());
+    }
+
+    private async Task<CliResult> RunUntilAsync(string store, string until, RunClock clock)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var request = new RunCommand.RunRequest([Example("reengagement/we_miss_you.campaign")], [store], Now: null, Until: until, _folder.Combine("state.db"),
+            _folder.Combine("outbox"), Worker: null, LeaseSeconds: 120, MessageLinks.DefaultBaseUrl, ConfigPath: null);
+        var exit = await RunCommand.RunAsync(request, stdout, stderr, clock);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The moments of the passes a run printed, in order.</summary>
+    private static List<string> Passes(CliResult run) =>
+        [.. run.Stdout.Split('\n').Where(l => l.Contains("contacts replayed", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(": ", StringComparison.Ordinal)])];
+
+    private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A clock that stands still during a pass and moves only when the run waits: by the wait, plus any oversleep.</summary>
+    private sealed class SkippingClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public RunClock Skipping(TimeSpan oversleep) => new(this, (wait, _) =>
+        {
+            _now += wait + oversleep;
+            return Task.CompletedTask;
+        });
     }
 }
