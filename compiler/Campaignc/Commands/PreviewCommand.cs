@@ -177,7 +177,7 @@ public static class PreviewCommand
         var failed = false;
         foreach (var (label, send) in SendRendering.Sends(stage.Actions))
         {
-            var text = SendRendering.TemplateText(templates, chosen.CampaignPath, send, out var unreadable);
+            _ = SendRendering.TemplateText(templates, chosen.CampaignPath, send, out var unreadable);
             if (unreadable is not null)
             {
                 await stderr.WriteLineAsync($"campaignc: error: {unreadable}").ConfigureAwait(false);
@@ -185,7 +185,7 @@ public static class PreviewCommand
                 continue;
             }
 
-            var message = renderer.Render(new MessageContext(plan, stage, send, contact, sendTime, new MessageLinks(request.LinksBase), secret), text);
+            var message = SendRendering.Render(renderer, templates, chosen.CampaignPath, new MessageContext(plan, stage, send, contact, sendTime, new MessageLinks(request.LinksBase), secret));
             await stdout.WriteLineAsync(Format(label, send, message)).ConfigureAwait(false);
             foreach (var problem in message.Problems)
             {
@@ -215,6 +215,11 @@ public static class PreviewCommand
         if (message.Body is not null)
         {
             text.Append('\n').Append(message.Body.TrimEnd('\n')).Append('\n');
+        }
+
+        if (message.TextBody is not null)
+        {
+            text.Append("\n--- text/plain part\n").Append(message.TextBody.TrimEnd('\n')).Append('\n');
         }
 
         return text.ToString();

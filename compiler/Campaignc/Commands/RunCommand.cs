@@ -92,7 +92,7 @@ public static class RunCommand
             return failure;
         }
 
-        var campaigns = loaded.Select(p => new RunCampaign(p.Plan, p.CampaignPath, p.Templates.Read)).ToList();
+        var campaigns = loaded.Select(p => new RunCampaign(p.Plan, p.CampaignPath, p.Templates.Read, p.Templates.ReadPlainText)).ToList();
         var stateLocation = StateLocation(request.State, configuration, cwd, create: true);
         var senderSettings = request.Outbox is { } folder
             ? new AdapterSettings("file", System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("folder", Path.GetFullPath(folder, cwd)))

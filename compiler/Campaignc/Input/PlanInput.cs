@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CampaignDsl.Compiler.Configuration;
 using CampaignDsl.Compiler.Templates;
+using Campaignc.Output;
 using CampaignDsl.Plan;
 
 namespace Campaignc.Input;
@@ -16,6 +17,16 @@ public sealed record LoadedPlan(CampaignPlan Plan, string CampaignPath, Template
 public sealed class TemplateTexts(string campaignPath, IReadOnlyList<string> folders)
 {
     private readonly FileSystemTemplateSource _source = new(folders);
+
+    /// <summary>
+    /// The text of the <c>.txt</c> template beside <paramref name="template"/> (an email's text part), found as the template
+    /// was; null when there is none, or with <paramref name="problem"/> when it is there but cannot be read.
+    /// </summary>
+    public string? ReadPlainText(PlanTemplate template, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return SendRendering.PlainTextTemplate(_source, campaignPath, template.Path, out problem);
+    }
 
     /// <summary>The template's text, or null with <paramref name="problem"/> saying why not.</summary>
     public string? Read(PlanTemplate template, out string? problem)

@@ -50,6 +50,31 @@ public static class SendRendering
         }
     }
 
+    /// <summary>
+    /// The text of the <c>.txt</c> template beside the HTML template <paramref name="templatePath"/> (an email's text part),
+    /// looked up as that template is; null when there is none, or with <paramref name="problem"/> when it cannot be read.
+    /// </summary>
+    public static string? PlainTextTemplate(ITemplateSource templates, string campaignPath, string templatePath, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        problem = null;
+        if (TextAlternative.CompanionPath(templatePath) is not { } path)
+        {
+            return null;
+        }
+
+        switch (templates.Find(campaignPath, path))
+        {
+            case TemplateLookup.Found file:
+                return TemplateDecoder.Decode(file.Path, file.Content).Text.Text;
+            case TemplateLookup.Failed failed:
+                problem = $"template '{failed.Path}' cannot be read: {failed.Reason}";
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Renders <paramref name="context"/>'s send, its template read from beside <paramref name="campaignPath"/>; a template that cannot be read is one of the message's problems.</summary>
     public static RenderedMessage Render(MessageRenderer renderer, ITemplateSource templates, string campaignPath, MessageContext context)
     {
@@ -61,6 +86,12 @@ public static class SendRendering
             return new RenderedMessage(context.Send.Id, context.Send.Channel, [], null, null, null, [problem]);
         }
 
-        return renderer.Render(context, text);
+        var plainText = context.Send is { Channel: "email", Template: { } template } ? PlainTextTemplate(templates, campaignPath, template.Path, out problem) : null;
+        if (problem is not null)
+        {
+            return new RenderedMessage(context.Send.Id, context.Send.Channel, [], null, null, null, [problem]);
+        }
+
+        return renderer.Render(context, text, plainText);
     }
 }

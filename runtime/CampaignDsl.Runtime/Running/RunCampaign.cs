@@ -7,7 +7,8 @@ namespace CampaignDsl.Runtime.Running;
 /// A campaign to run for real: its plan, the plan's version (a hash of the plan, so any change to it is a
 /// new version), where it came from, and how to read the text of its template files.
 /// </summary>
-public sealed record RunCampaign(CampaignPlan Plan, string Source, TemplateReader TemplateText)
+/// <param name="PlainTextTemplate">The text of the <c>.txt</c> template beside an HTML one (an email's text part); null when there is none.</param>
+public sealed record RunCampaign(CampaignPlan Plan, string Source, TemplateReader TemplateText, TemplateReader? PlainTextTemplate = null)
 {
     public string Name => Plan.Campaign.Name;
 

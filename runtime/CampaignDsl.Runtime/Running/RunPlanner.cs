@@ -3,6 +3,7 @@ using System.Globalization;
 using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Scheduling;
+using CampaignDsl.Runtime.Sending;
 using CampaignDsl.Runtime.Simulation;
 using CampaignDsl.Runtime.State;
 using CampaignDsl.Runtime.Templates;
@@ -152,8 +153,15 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
             problems.Add(problem ?? $"template '{template.Path}' cannot be read");
         }
 
+        string? plainText = null;
+        if (send.Channel == "email" && send.Template is { } html && campaign.PlainTextTemplate is { } readPlainText && (plainText = readPlainText(html, out var plainProblem)) is null
+            && plainProblem is not null)
+        {
+            problems.Add(plainProblem);
+        }
+
         var rendered = problems.Count > 0 ? null : _renderer.Render(
-            new MessageContext(plan, stage, send, contact, entry.AtUtc, settings.Links, IncentiveCodes.SecretFor(plan.Campaign.Name)), templateText);
+            new MessageContext(plan, stage, send, contact, entry.AtUtc, settings.Links, IncentiveCodes.SecretFor(plan.Campaign.Name)), templateText, plainText);
         problems.AddRange(rendered?.Problems ?? []);
         var subject = rendered?.Subjects.FirstOrDefault(s => s.Id == entry.SubjectVariant) ?? rendered?.Subjects.FirstOrDefault();
         var to = send.Channel == "email" ? contact.Email : contact.Phone;
@@ -165,8 +173,8 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
         return new OutboxSend(
             key, plan.Campaign.Name, running.PlanVersion, stage.Name, send.Id, contact.Id, occurrence, send.Channel, entry.AtUtc, settings.Sender,
             send.From ?? plan.Campaign.From, to, subject?.Text,
-            send.Channel == "email" ? rendered?.Body : null, send.Channel == "email" ? null : rendered?.Body,
-            ImmutableSortedDictionary<string, string>.Empty,
+            send.Channel == "email" ? rendered?.Body : null, send.Channel == "email" ? rendered?.TextBody : rendered?.Body,
+            MailHeaders.Of(send.Channel, plan.Campaign),
             UnsubscribeUrl: settings.Links.Unsubscribe(plan.Campaign.Name, contact.Id),
             Variant: entry.Variant, SubjectVariant: subject?.Id, IncentiveCode: entry.IncentiveCode,
             Status: problems.Count > 0 ? SendStatus.Failed : SendStatus.Pending,

@@ -6,8 +6,8 @@ namespace CampaignDsl.Runtime.Sending;
 /// <summary>
 /// Turns an <see cref="OutgoingMessage"/> into an RFC 5322 message with MimeKit: <c>Message-ID</c>
 /// from the idempotency key and the domain of the sender, <c>List-Unsubscribe</c> and
-/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058) on marketing email, the text
-/// and HTML bodies as <c>multipart/alternative</c>. The smtp and file senders share it, so a
+/// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058) on marketing email, <c>Reply-To</c>
+/// from the campaign (<see cref="MailHeaders"/>), the text and HTML bodies as <c>multipart/alternative</c>. The smtp and file senders share it, so a
 /// <c>.eml</c> file is exactly what the SMTP server would have received.
 /// </summary>
 public static class EmailComposer
@@ -50,6 +50,18 @@ public static class EmailComposer
             $"{message.Campaign}; version={message.PlanVersion}; stage={message.Stage}"));
         foreach (var (name, value) in message.ExtraHeaders)
         {
+            if (string.Equals(name, MailHeaders.ReplyTo, StringComparison.OrdinalIgnoreCase))
+            {
+                // An address header is written by MimeKit from parsed addresses, so a name is encoded as RFC 2047 requires.
+                if (!InternetAddressList.TryParse(ParserOptions.Default, value, out var replyTo) || replyTo.Mailboxes.Any(m => string.IsNullOrEmpty(m.Domain)))
+                {
+                    return (null, $"the reply-to address '{value}' is not an email address");
+                }
+
+                mime.ReplyTo.AddRange(replyTo);
+                continue;
+            }
+
             mime.Headers.Add(name, value);
         }
 

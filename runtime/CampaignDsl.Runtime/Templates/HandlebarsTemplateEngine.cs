@@ -9,18 +9,27 @@ namespace CampaignDsl.Runtime.Templates;
 /// invariant form, and <c>true</c>/<c>false</c> printed in lower case (<see cref="JsValueFormatters"/>).
 /// Whitespace around chained <c>{{else if}}</c> blocks follows handlebars.js (<see cref="HandlebarsJsCompatibility"/>).
 /// Each engine has its own Handlebars environment, so helpers registered here do not leak.
+/// <para>
+/// The plain-text form (<see cref="PlainTextName"/>) writes <c>{{x}}</c> as it is: subject lines, preheaders, SMS and
+/// push bodies and the text part of an email are plain text, where an entity would show as <c>&amp;#x27;</c>.
+/// </para>
 /// </summary>
 public sealed class HandlebarsTemplateEngine : ITemplateEngine
 {
     public const string EngineName = "handlebars";
 
+    /// <summary>The name of the plain-text form, which escapes nothing and claims no file extension.</summary>
+    public const string PlainTextName = "handlebars-text";
+
     private readonly IHandlebars _handlebars;
 
-    public HandlebarsTemplateEngine()
+    public HandlebarsTemplateEngine(bool escapesHtml = true)
     {
+        Name = escapesHtml ? EngineName : PlainTextName;
+        Extensions = escapesHtml ? [".hbs", ".handlebars", ".html", ".htm", ".txt"] : [];
         var configuration = new HandlebarsConfiguration
         {
-            TextEncoder = new HandlebarsJsEncoder(),
+            TextEncoder = escapesHtml ? new HandlebarsJsEncoder() : new PlainTextEncoder(),
             FormatProvider = CultureInfo.InvariantCulture,
         };
         configuration.FormatterProviders.Add(new JsValueFormatters());
@@ -45,9 +54,9 @@ public sealed class HandlebarsTemplateEngine : ITemplateEngine
         }
     }
 
-    public string Name => EngineName;
+    public string Name { get; }
 
-    public IReadOnlyList<string> Extensions { get; } = [".hbs", ".handlebars", ".html", ".htm", ".txt"];
+    public IReadOnlyList<string> Extensions { get; }
 
     public TemplateCompilation Compile(string text)
     {

@@ -9,6 +9,8 @@ public sealed record RenderedSubject(string Id, decimal Weight, string Text);
 /// <summary>
 /// A message as one contact would get it: every subject variant, the preheader and the body, or the
 /// problems that stop it (each naming the part: <c>subject stage.x.send.0.subject.1: ...</c>).
+/// <paramref name="Body"/> is HTML for email and plain text for every other channel; <paramref name="TextBody"/> is an
+/// email's <c>text/plain</c> part (null on other channels).
 /// </summary>
 public sealed record RenderedMessage(
     string SendId,
@@ -17,7 +19,8 @@ public sealed record RenderedMessage(
     string? Preheader,
     string? Body,
     string? BodyHash,
-    ImmutableArray<string> Problems)
+    ImmutableArray<string> Problems,
+    string? TextBody = null)
 {
     public bool Succeeded => Problems.IsEmpty;
 }
@@ -26,6 +29,11 @@ public sealed record RenderedMessage(
 /// Renders a send's subject lines, preheader and body for one contact. Subjects, preheaders and inline
 /// bodies are Handlebars; a template file's engine comes from the plan or its extension. Templates are
 /// compiled once per content (<see cref="TemplateCache"/>).
+/// <para>
+/// Only an email's HTML escapes what it inserts. Subject lines, preheaders, SMS and push bodies and an email's text part
+/// are plain text, rendered by the plain-text form of their engine (<see cref="TemplateEngines.PlainTextOf"/>). An email's
+/// text part is its <c>.txt</c> template beside the HTML one when there is one, else made from the HTML (<see cref="TextAlternative"/>).
+/// </para>
 /// </summary>
 public sealed class MessageRenderer(TemplateEngines engines, TemplateCache cache)
 {
@@ -33,15 +41,17 @@ public sealed class MessageRenderer(TemplateEngines engines, TemplateCache cache
 
     /// <summary>
     /// Renders <paramref name="context"/>'s send; <paramref name="templateText"/> is the text of the send's
-    /// template file (null for an inline body or a send without one).
+    /// template file (null for an inline body or a send without one), <paramref name="plainTextTemplate"/> the text of
+    /// the <c>.txt</c> template beside it (<see cref="TextAlternative.CompanionPath"/>; null when there is none).
     /// </summary>
-    public RenderedMessage Render(MessageContext context, string? templateText)
+    public RenderedMessage Render(MessageContext context, string? templateText, string? plainTextTemplate = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var send = context.Send;
         var model = MessageModel.Build(context, out var modelProblems);
         var problems = new List<string>(modelProblems);
-        var inline = engines.FindByName(TemplateEngines.InlineEngine)!;
+        var email = send.Channel == "email";
+        var inline = engines.FindByName(TemplateEngines.PlainTextEngine)!;
 
         var subjects = ImmutableArray.CreateBuilder<RenderedSubject>();
         foreach (var subject in send.Subjects)
@@ -55,6 +65,7 @@ public sealed class MessageRenderer(TemplateEngines engines, TemplateCache cache
         var preheader = send.Preheader is null ? null : RenderText(inline, send.Preheader, model, $"preheader of {send.Id}", problems);
         string? body = null;
         string? bodyHash = null;
+        string? textBody = null;
         if (send.Template is { } template)
         {
             var engine = engines.Find(template.Path, template.Engine);
@@ -68,17 +79,27 @@ public sealed class MessageRenderer(TemplateEngines engines, TemplateCache cache
             }
             else
             {
-                body = RenderText(engine, templateText, model, $"template {template.Path}", problems);
+                body = RenderText(email ? engine : engines.PlainTextOf(engine), templateText, model, $"template {template.Path}", problems);
                 bodyHash = TemplateCache.Hash(templateText);
+                if (email && plainTextTemplate is not null)
+                {
+                    // The text part is written in the HTML template's language, so it is rendered by that engine's plain form.
+                    textBody = RenderText(engines.PlainTextOf(engine), plainTextTemplate, model, $"template {TextAlternative.CompanionPath(template.Path)}", problems);
+                }
             }
         }
         else if (send.Body is { } inlineBody)
         {
-            body = RenderText(inline, inlineBody, model, $"body of {send.Id}", problems);
+            body = RenderText(email ? engines.FindByName(TemplateEngines.InlineEngine)! : inline, inlineBody, model, $"body of {send.Id}", problems);
             bodyHash = TemplateCache.Hash(inlineBody);
         }
 
-        return new RenderedMessage(send.Id, send.Channel, subjects.ToImmutable(), preheader, body, bodyHash, [.. problems]);
+        if (email && textBody is null && body is not null)
+        {
+            textBody = TextAlternative.FromHtml(body);
+        }
+
+        return new RenderedMessage(send.Id, send.Channel, subjects.ToImmutable(), preheader, body, bodyHash, [.. problems], textBody);
     }
 
     /// <summary>Renders <paramref name="text"/> with <paramref name="engine"/>; a failure is added to <paramref name="problems"/> under <paramref name="what"/>.</summary>

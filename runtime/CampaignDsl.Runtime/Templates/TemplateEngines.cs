@@ -9,8 +9,18 @@ namespace CampaignDsl.Runtime.Templates;
 /// </summary>
 public sealed class TemplateEngines
 {
-    /// <summary>The engine for subject lines, preheaders and inline bodies.</summary>
+    /// <summary>The engine for inline email bodies.</summary>
     public const string InlineEngine = HandlebarsTemplateEngine.EngineName;
+
+    /// <summary>The engine for subject lines, preheaders and inline SMS and push bodies: Handlebars that escapes nothing.</summary>
+    public const string PlainTextEngine = HandlebarsTemplateEngine.PlainTextName;
+
+    // Each HTML engine's plain-text form, for a template written in it that renders plain text (an SMS body, an email's text part).
+    private static readonly Dictionary<string, string> PlainTextForms = new(StringComparer.Ordinal)
+    {
+        [HandlebarsTemplateEngine.EngineName] = HandlebarsTemplateEngine.PlainTextName,
+        [ScribanTemplateEngine.HtmlEngineName] = ScribanTemplateEngine.TextEngineName,
+    };
 
     private readonly Dictionary<string, ITemplateEngine> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ITemplateEngine> _byExtension = new(StringComparer.OrdinalIgnoreCase);
@@ -19,7 +29,7 @@ public sealed class TemplateEngines
     {
     }
 
-    public static TemplateEngines BuiltIn => new TemplateEngines().With(new HandlebarsTemplateEngine())
+    public static TemplateEngines BuiltIn => new TemplateEngines().With(new HandlebarsTemplateEngine()).With(new HandlebarsTemplateEngine(escapesHtml: false))
         .With(ScribanTemplateEngine.Text).With(ScribanTemplateEngine.Html);
 
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
@@ -46,6 +56,13 @@ public sealed class TemplateEngines
     /// <summary>The engine a plan's template names, else the one its extension selects.</summary>
     public ITemplateEngine? Find(string path, string? engineName) =>
         (engineName is null ? null : FindByName(engineName)) ?? FindForPath(path);
+
+    /// <summary>The form of <paramref name="engine"/> that renders plain text: the same language, nothing escaped.</summary>
+    public ITemplateEngine PlainTextOf(ITemplateEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return PlainTextForms.TryGetValue(engine.Name, out var name) && FindByName(name) is { } plain ? plain : engine;
+    }
 
     public string Describe() => $"the engines are {string.Join(", ", Names)} for {string.Join(", ", Extensions)}";
 }
