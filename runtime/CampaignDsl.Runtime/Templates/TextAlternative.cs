@@ -211,7 +211,7 @@ public static class TextAlternative
 
         public void Paragraph() => Break(2);
 
-        public override string ToString() => _text.Length == 0 ? "" : _text.ToString() + "\n";
+        public override string ToString() => _text.ToString().TrimEnd(' ') is { Length: > 0 } text ? text + "\n" : "";
 
         private void Break(int lines)
         {

@@ -144,4 +144,35 @@ public sealed class FileSenderTests
         Assert.Contains("idempotency key", Assert.IsType<SendOutcome.PermanentFailure>(outcome).Reason, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
+
+    [Fact]
+    public async Task The_campaigns_reply_to_is_a_reply_to_header_in_the_eml_and_in_a_webhooks_headers()
+    {
+        using var folder = new TempFolder();
+        using var sender = new FileSender(folder.Path, new FakeSendClock());
+        var campaign = new CampaignDsl.Plan.PlanCampaign("id", "winback", null, "winback", null, null, "news@shop.example", "Shop Care <care@shop.example>", null, []);
+        var message = Messages.Email() with { Headers = Messages.Email().ExtraHeaders.AddRange(MailHeaders.Of("email", campaign)) };
+
+        Assert.IsType<SendOutcome.Delivered>(await sender.SendAsync(message));
+
+        var parsed = MimeMessage.Load(sender.PathOf(message.IdempotencyKey));
+        var replyTo = Assert.Single(parsed.ReplyTo.Mailboxes);
+        Assert.Equal(("Shop Care", "care@shop.example"), (replyTo.Name, replyTo.Address));
+        Assert.Equal("Shop Care <care@shop.example>", WebhookPayload.Of(message).Headers["Reply-To"]);
+        Assert.Empty(MailHeaders.Of("sms", campaign));
+        Assert.Empty(MailHeaders.Of("email", campaign with { ReplyTo = null }));
+    }
+
+    [Fact]
+    public async Task A_reply_to_that_is_no_address_is_refused_naming_it()
+    {
+        using var folder = new TempFolder();
+        using var sender = new FileSender(folder.Path, new FakeSendClock());
+        var message = Messages.Email() with { Headers = Messages.Email().ExtraHeaders.Add("Reply-To", "care at shop") };
+
+        var failure = Assert.IsType<SendOutcome.PermanentFailure>(await sender.SendAsync(message));
+
+        Assert.Contains("reply-to address 'care at shop'", failure.Reason, StringComparison.Ordinal);
+        Assert.False(File.Exists(sender.PathOf(message.IdempotencyKey)));
+    }
 }
