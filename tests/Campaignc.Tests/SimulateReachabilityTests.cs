@@ -77,7 +77,7 @@ public sealed partial class SimulateReachabilityTests : IDisposable
                 && c[1] == group.Key.Channel && c[2] == group.Key.Reason && c[3] == group.Count().ToString("N0", CultureInfo.InvariantCulture));
         }
 
-        Assert.Equal(["no consent: subscribed is false", "no email address", "no phone number"], unreachable.Select(r => r.GetProperty("reason").GetString()).Distinct().Order().ToArray());
+        Assert.Equal(["no consent: subscribed is false", "no email address", "no phone number"], unreachable.Select(r => r.GetProperty("reason").GetString()!).Distinct().Order(StringComparer.Ordinal).ToArray());
 
         // The same data, run for real in three passes over the same days, with the console sender (it takes every channel).
         var printed = new List<string>();

@@ -1,6 +1,7 @@
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Scheduling;
 using CampaignDsl.Runtime.Sending;
+using CampaignDsl.Runtime.Templates;
 
 namespace CampaignDsl.Runtime.Tests.Scheduling;
 
@@ -24,8 +25,8 @@ public sealed class ReachabilityTests
 
     private static readonly DateTimeOffset Created = Plans.Start.AddYears(-1);
 
-    private static Contact Contact(string? email = "c1@x.example", string? phone = null, string first = "Ann", bool subscribed = true) =>
-        new("c1", email, phone, first, TimeZone: "UTC", Subscribed: subscribed, CreatedAt: Created);
+    private static Contact Contact(string? email = "c1@x.example", string? phone = null, string first = "Ann", bool subscribed = true, string id = "c1") =>
+        new(id, email, phone, first, TimeZone: "UTC", Subscribed: subscribed, CreatedAt: Created);
 
     private static IReadOnlyList<TimelineEntry> Run(Contact contact) => Plans.Run(Plans.Compile(EmailAndSms), contact);
 
@@ -38,7 +39,7 @@ public sealed class ReachabilityTests
         var rows = Run(Contact(phone: null));
         var sms = Row(rows, "one", "sms");
         Assert.Equal((TimelineStatus.Unreachable, "no phone number", Plans.Start), (sms.Status, sms.Reason, sms.AtUtc));
-        Assert.Equal("one.send.0", sms.SendId);
+        Assert.Equal("stage.one.send.0", sms.SendId);
 
         // The cap allows one message a day: had the sms counted, the email would have waited a day.
         var email = Row(rows, "one", "email");
@@ -95,10 +96,52 @@ public sealed class ReachabilityTests
     [Fact]
     public void A_control_group_contact_that_could_not_be_reached_is_unreachable_rather_than_held_out()
     {
-        var plan = Plans.Compile(EmailAndSms.Replace("cap 1 per 1d", "holdout 100%", StringComparison.Ordinal));
-        var rows = Plans.Run(plan, Contact(phone: null));
+        var plan = Plans.Compile(EmailAndSms.Replace("cap 1 per 1d", "holdout 50%", StringComparison.Ordinal));
+        var control = Enumerable.Range(1, 100).Select(i => $"c{i}").First(new ScheduledCampaign(plan).IsControl);
+        var rows = Plans.Run(plan, Contact(phone: null, id: control));
         Assert.Equal(TimelineStatus.Unreachable, Row(rows, "one", "sms").Status);
         Assert.Equal(TimelineStatus.Holdout, Row(rows, "one", "email").Status);
+    }
+
+    /// <summary>
+    /// The property that keeps simulate and run together: over thousands of generated contacts (missing addresses, no
+    /// consent, control characters anywhere), a send is <c>sent</c> exactly when the message run would build for it
+    /// passes every check a sender makes, and <c>unreachable</c> exactly when it would not.
+    /// </summary>
+    [Fact]
+    public void A_send_is_unreachable_exactly_when_the_senders_would_refuse_its_message()
+    {
+        var plan = Plans.Compile(EmailAndSms.Replace("""subject "Plain" """, """{ subject "Plain" weight 50 subject "{{last_name}}?" weight 50 } """, StringComparison.Ordinal));
+        var scheduler = new ContactScheduler([new ScheduledCampaign(plan)], SimulationPeriod.FromDays(Plans.Start, 30));
+        var renderer = MessageRenderer.CreateDefault();
+        var random = new Random(42);
+        string[] breakers = ["\r", "\n", "\0", "\u0085", "\u2028", "\u0007", "\t"];
+        string? Maybe(string value, double missing) =>
+            random.NextDouble() < missing ? null : random.NextDouble() < 0.1 ? value.Insert(random.Next(value.Length + 1), breakers[random.Next(breakers.Length)]) : value;
+        var (sent, unreachable) = (0, 0);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var id = $"c{i:D5}";
+            var contact = new Contact(id, Maybe($"{id}@x.example", 0.1), Maybe("+31612345678", 0.3), Maybe("Ann", 0), Maybe("Lee", 0.2),
+                TimeZone: "UTC", Subscribed: random.NextDouble() < 0.9, CreatedAt: Created);
+            foreach (var row in scheduler.Run(new ContactHistory(contact, [])).Where(r => r.Channel is not null))
+            {
+                var stage = plan.Stages.Single(s => s.Name == row.Stage);
+                var send = stage.Actions.Sends.Single(s => s.Id == row.SendId);
+                var rendered = renderer.Render(new MessageContext(plan, stage, send, contact, row.AtUtc, MessageLinks.Default, plan.Campaign.Name), null);
+                var message = new OutgoingMessage("k1", plan.Campaign.Name, "v1", stage.Name, id, send.Channel, send.From ?? plan.Campaign.From ?? "",
+                    Reachability.AddressOf(contact, send.Channel) ?? "", rendered.Subjects.SingleOrDefault(x => x.Id == row.SubjectVariant)?.Text, rendered.Body, null,
+                    UnsubscribeUrl: MessageLinks.Default.Unsubscribe(plan.Campaign.Name, id));
+                var refused = string.IsNullOrWhiteSpace(message.To)
+                    || (!contact.Subscribed && send.Channel != "webhook")
+                    || (send.Channel == "email" ? EmailComposer.Compose(message, row.AtUtc).Problem : MessageSafety.Problem(message)) is not null;
+                Assert.True(refused == (row.Status == TimelineStatus.Unreachable), $"{id} {row.Stage} {send.Channel}: {row.Status} ({row.Reason}), yet the senders {(refused ? "refuse" : "take")} it");
+                sent += row.Status == TimelineStatus.Sent ? 1 : 0;
+                unreachable += refused ? 1 : 0;
+            }
+        }
+
+        Assert.True(sent > 3_000 && unreachable > 1_000, $"{sent} sent, {unreachable} unreachable");
     }
 
     [Fact]
