@@ -12,7 +12,7 @@ public sealed class SimulationReportModelTests
         new ReportHeader(["spring"], Start, 3, "csv: <contacts>.csv", 10, 7, 0),
         [Start, Start.AddDays(1), Start.AddDays(2)],
         [new ChartSeries("spring", "hello", [4, 0, 1]), new ChartSeries("spring", "quiet", [0, 0, 0]), new ChartSeries("spring", "bye", [0, 6, 0])],
-        [new CampaignFunnel("spring", 9, [new FunnelStep("hello", 5, 1, 0, 0, 0), new FunnelStep("quiet", 0, 0, 3, 0, 0), new FunnelStep("bye", 6, 0, 0, 0, 2)], 1, 3)],
+        [new CampaignFunnel("spring", 9, [new FunnelStep("hello", 5, 1, 0, 0, 0, 0), new FunnelStep("quiet", 0, 0, 3, 0, 0, 0), new FunnelStep("bye", 6, 0, 0, 2, 0, 2)], 1, 3)],
         [new SubjectShare("spring", "hello", "s", "s.0", "Hi <b>{{first_name}}</b> & \"you\"", 50, 3, 0.6), new SubjectShare("spring", "hello", "s", "s.1", "Hello", 50, 2, 0.4)],
         [new HoldoutSplit("spring", 10, 1, 8)],
         [new SampleMessage("spring", "hello", "c1", new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),

@@ -7,7 +7,7 @@ namespace Campaignc.Output;
 
 /// <summary>
 /// The terminal's table per day: one row per UTC day that saw anything, one column per stage that sent anything,
-/// then the day's deferred, held-out, skipped, capped sends, exits and finishes (hand-offs and final actions)
+/// then the day's deferred, held-out, skipped, unreachable, capped sends, exits and finishes (hand-offs and final actions)
 /// summed over the stages; zeros are blank. Sixty days by five stages reads as one screen of rows; a run with more than
 /// <see cref="MaxDailyRows"/> active days is summed per week (Monday to Sunday) instead, so it stays readable.
 /// </summary>
@@ -36,7 +36,7 @@ public static class DailyReport
             table.AddColumn(new TableColumn(Markup.Escape(shared.Contains(stage) ? $"{campaign}.{stage}" : stage)).RightAligned());
         }
 
-        foreach (var name in new[] { "deferred", "holdout", "skipped", "capped", "exits", "finished" })
+        foreach (var name in new[] { "deferred", "holdout", "skipped", "unreachable", "capped", "exits", "finished" })
         {
             table.AddColumn(new TableColumn(name).RightAligned());
         }
@@ -49,6 +49,7 @@ public static class DailyReport
             row.Add(Blank(tallies.Sum(t => t.Deferred)));
             row.Add(Blank(tallies.Sum(t => t.Holdout)));
             row.Add(Blank(tallies.Sum(t => t.Skipped)));
+            row.Add(Blank(tallies.Sum(t => t.Unreachable)));
             row.Add(Blank(tallies.Sum(t => t.Capped)));
             row.Add(Blank(tallies.Sum(t => t.Exits)));
             row.Add(Blank(tallies.Sum(t => t.Handoffs + t.FinalActions)));

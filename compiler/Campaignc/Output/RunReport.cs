@@ -36,7 +36,8 @@ public sealed class RunReport(TextWriter stdout)
         var at = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         stdout.WriteLine(
             $"{at}: {N(planned.Contacts)} contacts replayed; {N(planned.Due)} sends due, {N(planned.NewSends)} new in the outbox"
-            + (planned.RenderFailures > 0 ? $" ({N(planned.RenderFailures)} could not be rendered)" : ""));
+            + (planned.RenderFailures > 0 ? $" ({N(planned.RenderFailures)} could not be rendered)" : "")
+            + (planned.Unreachable > 0 ? $"; {N(planned.Unreachable)} unreachable (in the audit log with the reason)" : ""));
         stdout.WriteLine(
             $"  delivered {N(delivered.Delivered)}, failed {N(delivered.Failed)}, suppressed {N(delivered.Suppressed)}, deferred {N(delivered.Deferred)}"
             + (delivered.LostClaims > 0 ? $", {N(delivered.LostClaims)} taken over by another worker" : ""));

@@ -23,7 +23,7 @@ public static class SimulationReport
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Campaign.Name}: {summary.Entered(plan.Campaign.Name):N0} contacts entered"));
         }
 
-        var table = new Table().AddColumns("campaign", "stage", "sent", "deferred", "holdout", "skipped", "capped", "exits", "hand-offs", "final");
+        var table = new Table().AddColumns("campaign", "stage", "sent", "deferred", "holdout", "skipped", "unreachable", "capped", "exits", "hand-offs", "final");
         foreach (var column in table.Columns.Skip(2))
         {
             column.RightAligned();
@@ -33,12 +33,32 @@ public static class SimulationReport
         {
             table.AddRow(
                 Markup.Escape(tally.Campaign), Markup.Escape(tally.Stage ?? "(finished)"), N(tally.Sent), N(tally.Deferred), N(tally.Holdout), N(tally.Skipped),
-                N(tally.Capped), N(tally.Exits), N(tally.Handoffs), N(tally.FinalActions));
+                N(tally.Unreachable), N(tally.Capped), N(tally.Exits), N(tally.Handoffs), N(tally.FinalActions));
         }
 
         console.Write(table);
+        WriteUnreachable(summary, console);
         DailyReport.Write(summary, plans, console);
         ForecastReport.Write(summary, console);
+    }
+
+    /// <summary>Why sends could not reach their contacts, per campaign and channel: the reasons behind the "unreachable" column.</summary>
+    private static void WriteUnreachable(SimulationSummary summary, IAnsiConsole console)
+    {
+        if (summary.Unreachable.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().AddColumns("campaign", "channel", "unreachable because", "sends");
+        table.Columns[3].RightAligned();
+        foreach (var count in summary.Unreachable)
+        {
+            table.AddRow(Markup.Escape(count.Campaign), Markup.Escape(count.Channel), Markup.Escape(count.Reason), N(count.Sends));
+        }
+
+        console.WriteLine("Unreachable sends (nothing went out; the caps do not count them):");
+        console.Write(table);
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -5,8 +5,8 @@ namespace CampaignDsl.Runtime.Data;
 /// <summary>
 /// One contact as every data source delivers it. <see cref="TimeZone"/> is an IANA zone id
 /// (<c>Europe/Amsterdam</c>) or null for the campaign's default; <see cref="Subscribed"/> is false
-/// unless the data says so, since consent is never assumed. Every other column is a typed custom
-/// attribute.
+/// unless the data says so, since consent is never assumed (it is the consent every message channel
+/// asks for: <see cref="Sending.SubscribedConsent"/>). Every other column is a typed custom attribute.
 /// </summary>
 public sealed record Contact(
     string Id,

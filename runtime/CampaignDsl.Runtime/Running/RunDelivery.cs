@@ -74,8 +74,9 @@ public sealed class RunDelivery(RunState state, ISender sender, RunSettings sett
     private async Task<SendResult> OneAsync(OutboxSend send, CancellationToken cancellationToken)
     {
         var checkAt = settings.Now > clock.GetUtcNow() ? settings.Now : clock.GetUtcNow();
-        var email = send.Channel == "email" ? send.To : null;
-        var phone = send.Channel == "email" ? null : send.To;
+        // Push and webhook messages are addressed by the contact id (Sending/Reachability.cs), which is no phone number.
+        var email = send.Channel == Reachability.Email ? send.To : null;
+        var phone = send.Channel == Reachability.Sms ? send.To : null;
         if (await state.FindSuppressionAsync(send.ContactId, email, phone, checkAt, send.DueAt, cancellationToken).ConfigureAwait(false) is { } suppression)
         {
             return new SendResult.Suppressed($"{suppression.Reason} ({suppression.Source})");

@@ -10,8 +10,8 @@ using CampaignDsl.Runtime.Templates;
 
 namespace CampaignDsl.Runtime.Running;
 
-/// <summary>What planning found and recorded.</summary>
-public sealed record PlanningResult(long Contacts, int Due, int NewSends, int RenderFailures, int Suppressions, int Decisions);
+/// <summary>What planning found and recorded; <paramref name="Unreachable"/> counts the sends due by now that cannot reach their contacts.</summary>
+public sealed record PlanningResult(long Contacts, int Due, int NewSends, int RenderFailures, int Suppressions, int Decisions, int Unreachable = 0);
 
 /// <summary>
 /// The first half of a run: replays every contact through the campaigns on the simulator's scheduler, from each
@@ -46,7 +46,7 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
         var profiles = new List<ProfileValue>();
         var scheduled = campaigns.Select(c => new ScheduledCampaign(c.Plan)).ToList();
         long contacts = 0;
-        int due = 0, added = 0, renderFailures = 0, suppressed = 0, audited = 0;
+        int due = 0, added = 0, renderFailures = 0, suppressed = 0, audited = 0, unreachable = 0;
 
         async Task FlushAsync()
         {
@@ -95,6 +95,8 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
                 }
                 else if (entry.Status != TimelineStatus.Capped)
                 {
+                    // An unreachable send is the scheduler's decision, as in simulate: logged with its reason, never in the outbox.
+                    unreachable += entry.Status == TimelineStatus.Unreachable ? 1 : 0;
                     // A send capped past "now" is not a decision yet: a later run sends it when the cap allows.
                     decisions.Add(Decision(entry, occurrence));
                     if (entry.Status == TimelineStatus.Final && FinalSuppression(entry) is { } reason)
@@ -111,7 +113,7 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
         }
 
         await FlushAsync().ConfigureAwait(false);
-        return new PlanningResult(contacts, due, added, renderFailures, suppressed, audited);
+        return new PlanningResult(contacts, due, added, renderFailures, suppressed, audited, unreachable);
     }
 
     private static void SuppressionsOf(ContactHistory history, List<Suppression> into)
@@ -164,11 +166,8 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
             new MessageContext(plan, stage, send, contact, entry.AtUtc, settings.Links, IncentiveCodes.SecretFor(plan.Campaign.Name)), templateText, plainText);
         problems.AddRange(rendered?.Problems ?? []);
         var subject = rendered?.Subjects.FirstOrDefault(s => s.Id == entry.SubjectVariant) ?? rendered?.Subjects.FirstOrDefault();
-        var to = send.Channel == "email" ? contact.Email : contact.Phone;
-        if (to is null)
-        {
-            problems.Add($"contact {contact.Id} has no {(send.Channel == "email" ? "email address" : "phone number")}");
-        }
+        // The scheduler found the contact reachable on this channel (Sending/Reachability.cs), so the address is there.
+        var to = Reachability.AddressOf(contact, send.Channel);
 
         return new OutboxSend(
             key, plan.Campaign.Name, running.PlanVersion, stage.Name, send.Id, contact.Id, occurrence, send.Channel, entry.AtUtc, settings.Sender,

@@ -279,6 +279,13 @@ public sealed class ContactScheduler
         /// <summary>Books one send: into the send window, then past the cap (and into the window again), and records it.</summary>
         private DateTimeOffset Deliver(ScheduledCampaign campaign, Enrollment enrollment, PlanStage stage, PlanSend send, string? variant, DateTimeOffset due, TimeZoneInfo zone)
         {
+            // A send that cannot reach the contact is not booked: no window, no cap, no reaction (docs/runtime.md, "Reachability").
+            if (Sending.Reachability.Standard.Problem(campaign.Plan, stage, send, SubjectChoice.Pick(send, campaign.Name, history.Contact.Id), history.Contact, due) is { } unreachable)
+            {
+                RecordUnreachable(campaign, stage, send, variant, due, zone, unreachable);
+                return due;
+            }
+
             var at = campaign.Window.NextAllowed(due, zone);
             string? reason = at != due ? "outside the send window or in quiet hours" : null;
             var cap = campaign.Plan.Policies.Cap;
@@ -486,6 +493,14 @@ public sealed class ContactScheduler
         {
             var zone = Zone(campaign);
             _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign)));
+        }
+
+        private void RecordUnreachable(ScheduledCampaign campaign, PlanStage stage, PlanSend send, string? variant, DateTimeOffset due, TimeZoneInfo zone, string reason)
+        {
+            var subject = SubjectChoice.Pick(send, campaign.Name, history.Contact.Id);
+            _timeline.Add(new TimelineEntry(
+                due, LocalClock.ToLocal(due, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, TimelineStatus.Unreachable,
+                send.Channel, send.Id, variant, subject?.Id, subject?.Text, Reason: reason, EnteredAt: EnteredAt(campaign)));
         }
 
         /// <summary>When the contact's current pass through the campaign began: which enrolment a row belongs to.</summary>

@@ -12,6 +12,12 @@ public static class TimelineStatus
     /// <summary>The stage's when/unless conditions failed; the contact moves on.</summary>
     public const string Skipped = "skipped";
 
+    /// <summary>
+    /// The send cannot reach the contact (no address for the channel, no consent, a header that would be refused:
+    /// <see cref="Sending.Reachability"/>); nothing goes out, and the caps do not count it. The reason says why.
+    /// </summary>
+    public const string Unreachable = "unreachable";
+
     /// <summary>A frequency cap held the message back past the end of the simulation.</summary>
     public const string Capped = "capped";
 

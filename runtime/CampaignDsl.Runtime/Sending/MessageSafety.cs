@@ -68,7 +68,8 @@ public static class MessageSafety
     private static bool IsHttps(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 
-    private static string? ControlCharacter(string? value)
+    /// <summary>The first character of <paramref name="value"/> that no header may carry, described (<c>a line feed (LF)</c>), or null.</summary>
+    internal static string? ControlCharacter(string? value)
     {
         if (value is null)
         {

@@ -9,6 +9,7 @@ public sealed class SimulationSummary
     private readonly Dictionary<(string, string?), StageTally> _tallies = [];
     private readonly Dictionary<string, int> _entered = new(StringComparer.Ordinal);
     private readonly List<StageTally> _ordered = [];
+    private readonly Dictionary<(string Campaign, string Channel, string Reason), int> _unreachable = [];
 
     public SimulationSummary(IEnumerable<CampaignPlan> plans)
     {
@@ -33,6 +34,11 @@ public sealed class SimulationSummary
 
     public int Entered(string campaign) => _entered.GetValueOrDefault(campaign);
 
+    /// <summary>The unreachable sends per campaign, channel and reason, the most frequent first (docs/runtime.md, "Reachability").</summary>
+    public IReadOnlyList<UnreachableCount> Unreachable =>
+        [.. _unreachable.Select(u => new UnreachableCount(u.Key.Campaign, u.Key.Channel, u.Key.Reason, u.Value))
+            .OrderBy(u => u.Campaign, StringComparer.Ordinal).ThenByDescending(u => u.Sends).ThenBy(u => u.Channel, StringComparer.Ordinal).ThenBy(u => u.Reason, StringComparer.Ordinal)];
+
     /// <summary>What the engagement forecast predicts per campaign (docs/runtime.md, "Engagement forecast"); null without <c>--forecast</c>.</summary>
     public Forecast.ForecastSummary? Forecast { get; init; }
 
@@ -49,6 +55,11 @@ public sealed class SimulationSummary
         {
             Tally(entry.Campaign, entry.Stage).Add(entry);
             Daily.Add(entry);
+            if (entry.Status == TimelineStatus.Unreachable)
+            {
+                var key = (entry.Campaign, entry.Channel ?? "", entry.Reason ?? "");
+                _unreachable[key] = _unreachable.GetValueOrDefault(key) + 1;
+            }
         }
     }
 
@@ -66,3 +77,6 @@ public sealed class SimulationSummary
         return tally;
     }
 }
+
+/// <summary>How many sends of <paramref name="Campaign"/> on <paramref name="Channel"/> could not reach their contact for <paramref name="Reason"/>.</summary>
+public sealed record UnreachableCount(string Campaign, string Channel, string Reason, int Sends);

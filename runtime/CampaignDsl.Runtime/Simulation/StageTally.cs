@@ -17,6 +17,9 @@ public sealed class StageTally(string campaign, string? stage)
 
     public int Skipped { get; private set; }
 
+    /// <summary>Sends that could not reach the contact (docs/runtime.md, "Reachability").</summary>
+    public int Unreachable { get; private set; }
+
     public int Capped { get; private set; }
 
     public int Exits { get; private set; }
@@ -51,6 +54,9 @@ public sealed class StageTally(string campaign, string? stage)
                 break;
             case TimelineStatus.Skipped:
                 Skipped++;
+                break;
+            case TimelineStatus.Unreachable:
+                Unreachable++;
                 break;
             case TimelineStatus.Capped:
                 Capped++;

@@ -100,15 +100,15 @@ public static class HtmlReportWriter
         {
             var widest = Math.Max(1, Math.Max(funnel.Entered, funnel.Steps.Select(s => s.Sent + s.Holdout).DefaultIfEmpty(0).Max()));
             html.Append(CultureInfo.InvariantCulture, $"<h3>{HtmlEncode(funnel.Campaign)}</h3>\n<table class=\"funnel\" data-campaign=\"{HtmlEncode(funnel.Campaign)}\">\n")
-                .Append("<tr><th>step</th><th class=\"n\">sent</th><th class=\"n\">holdout</th><th class=\"n\">skipped</th><th class=\"n\">capped</th><th class=\"n\">exits</th><th></th></tr>\n")
-                .Append(CultureInfo.InvariantCulture, $"<tr><td>entered</td><td class=\"n\">{N(funnel.Entered)}</td><td></td><td></td><td></td><td></td><td>{Bar(funnel.Entered, widest)}</td></tr>\n");
+                .Append("<tr><th>step</th><th class=\"n\">sent</th><th class=\"n\">holdout</th><th class=\"n\">skipped</th><th class=\"n\">unreachable</th><th class=\"n\">capped</th><th class=\"n\">exits</th><th></th></tr>\n")
+                .Append(CultureInfo.InvariantCulture, $"<tr><td>entered</td><td class=\"n\">{N(funnel.Entered)}</td><td></td><td></td><td></td><td></td><td></td><td>{Bar(funnel.Entered, widest)}</td></tr>\n");
             foreach (var step in funnel.Steps)
             {
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<tr data-stage=\"{HtmlEncode(step.Stage)}\"><td>{HtmlEncode(step.Stage)}</td><td class=\"n\">{N(step.Sent)}</td><td class=\"n\">{N(step.Holdout)}</td><td class=\"n\">{N(step.Skipped)}</td><td class=\"n\">{N(step.Capped)}</td><td class=\"n\">{N(step.Exits)}</td><td>{Bar(step.Sent, widest)}</td></tr>\n");
+                    $"<tr data-stage=\"{HtmlEncode(step.Stage)}\"><td>{HtmlEncode(step.Stage)}</td><td class=\"n\">{N(step.Sent)}</td><td class=\"n\">{N(step.Holdout)}</td><td class=\"n\">{N(step.Skipped)}</td><td class=\"n\">{N(step.Unreachable)}</td><td class=\"n\">{N(step.Capped)}</td><td class=\"n\">{N(step.Exits)}</td><td>{Bar(step.Sent, widest)}</td></tr>\n");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>finished</td><td colspan=\"6\">{N(funnel.Handoffs)} handed off, {N(funnel.FinalActions)} final actions</td></tr>\n</table>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>finished</td><td colspan=\"7\">{N(funnel.Handoffs)} handed off, {N(funnel.FinalActions)} final actions</td></tr>\n</table>\n");
         }
     }
 

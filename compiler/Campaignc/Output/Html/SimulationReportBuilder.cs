@@ -59,7 +59,7 @@ public static class SimulationReportBuilder
         var name = plan.Campaign.Name;
         var tallies = summary.Stages.Where(t => t.Campaign == name).ToList();
         var steps = plan.Stages.Select(s => tallies.First(t => t.Stage == s.Name))
-            .Select(t => new FunnelStep(t.Stage!, t.Sent, t.Holdout, t.Skipped, t.Capped, t.Exits)).ToList();
+            .Select(t => new FunnelStep(t.Stage!, t.Sent, t.Holdout, t.Skipped, t.Unreachable, t.Capped, t.Exits)).ToList();
         var finished = tallies.FirstOrDefault(t => t.Stage is null);
         return new CampaignFunnel(name, summary.Entered(name), steps, finished?.Handoffs ?? 0, finished?.FinalActions ?? 0);
     }

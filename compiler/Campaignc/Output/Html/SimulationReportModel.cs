@@ -29,7 +29,7 @@ public sealed record ChartSeries(string Campaign, string Stage, IReadOnlyList<in
 public sealed record CampaignFunnel(string Campaign, int Entered, IReadOnlyList<FunnelStep> Steps, int Handoffs, int FinalActions);
 
 /// <summary>One stage of a funnel.</summary>
-public sealed record FunnelStep(string Stage, int Sent, int Holdout, int Skipped, int Capped, int Exits);
+public sealed record FunnelStep(string Stage, int Sent, int Holdout, int Skipped, int Unreachable, int Capped, int Exits);
 
 /// <summary>One subject line of an A/B test: its planned weight and the share of the stage's sends it got.</summary>
 public sealed record SubjectShare(string Campaign, string Stage, string SendId, string VariantId, string Text, decimal Weight, int Sent, double Share);

@@ -13,11 +13,6 @@ namespace CampaignDsl.Runtime.Simulation.Forecast;
 /// </summary>
 public sealed class BenchmarkForecast(ForecastRates rates, long seed) : IEngagementForecast
 {
-    /// <summary>Opens come within 36 hours of the send, a click within 30 minutes of the open, a purchase within 35 hours after that.</summary>
-    private static readonly TimeSpan OpenDelay = TimeSpan.FromHours(36);
-    private static readonly TimeSpan ClickDelay = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan PurchaseDelay = TimeSpan.FromHours(35);
-
     /// <summary>When no goal window says otherwise, an organic reactivation can come in the 60 days after entry.</summary>
     private static readonly TimeSpan DefaultOrganicWindow = TimeSpan.FromDays(60);
 
@@ -26,7 +21,7 @@ public sealed class BenchmarkForecast(ForecastRates rates, long seed) : IEngagem
     public ForecastRates Rates => rates;
 
     /// <summary>Every reaction is in within 72 hours of its send.</summary>
-    public TimeSpan ReactionWindow { get; } = TimeSpan.FromHours(72);
+    public TimeSpan ReactionWindow => ReactionDelays.ReactionWindow;
 
     public IReadOnlyList<ContactEvent> Reactions(ForecastSend send)
     {
@@ -47,25 +42,33 @@ public sealed class BenchmarkForecast(ForecastRates rates, long seed) : IEngagem
         DateTimeOffset? openedAt = null;
         if (Draw("open") < r.Open)
         {
+            // Every delay is drawn inside its documented range (ReactionDelays), so the range is a hard bound.
             // Most opens come soon after the send, a few a day or more later: the cube of a uniform draw leans early.
-            openedAt = send.At + TimeSpan.FromMinutes(5) + Scaled(OpenDelay, Math.Pow(Draw("open.delay"), 3));
-            reactions.Add(Event("email.open", openedAt.Value));
-            var last = openedAt.Value;
+            var opened = send.At + ReactionDelays.Open.At(Math.Pow(Draw("open.delay"), 3));
+            openedAt = opened;
+            reactions.Add(Event("email.open", opened));
+            var last = opened;
             if (r.Open > 0 && Draw("click") < r.Click / r.Open)
             {
-                last += TimeSpan.FromMinutes(1) + Scaled(ClickDelay, Draw("click.delay"));
+                last = opened + ReactionDelays.Click.At(Draw("click.delay"));
                 reactions.Add(Event("email.click", last));
             }
 
             if (r.Open > 0 && Draw("conversion") < r.Conversion / r.Open)
             {
-                reactions.Add(Event("purchase", last + TimeSpan.FromMinutes(10) + Scaled(PurchaseDelay, Math.Pow(Draw("conversion.delay"), 2))));
+                // After the open within its range, and no sooner than the range's minimum after the click.
+                var earliest = last + ReactionDelays.Purchase.Min;
+                var latest = opened + ReactionDelays.Purchase.Max;
+                var purchase = new DelayRange(earliest - opened, latest - opened).At(Math.Pow(Draw("conversion.delay"), 2));
+                reactions.Add(Event("purchase", opened + purchase));
             }
         }
 
         if (Draw("unsubscribe") < r.Unsubscribe)
         {
-            var at = openedAt is { } opened ? opened + TimeSpan.FromMinutes(2) : send.At + TimeSpan.FromMinutes(30) + Scaled(TimeSpan.FromHours(24), Draw("unsubscribe.delay"));
+            var at = openedAt is { } opened
+                ? opened + ReactionDelays.UnsubscribeAfterOpen.At(0)
+                : send.At + ReactionDelays.UnsubscribeUnopened.At(Draw("unsubscribe.delay"));
             reactions.Add(Event("email.unsubscribe", at));
         }
 
