@@ -5,7 +5,9 @@ namespace CampaignDsl.Runtime.Sending;
 
 /// <summary>
 /// Writes each email as an RFC 5322 <c>&lt;idempotency-key&gt;.eml</c> file into a folder (the way a
-/// pickup directory takes mail) and appends one line per message to <c>outbox.jsonl</c> there. A file
+/// pickup directory takes mail), each message of another channel (sms, push) as a
+/// <c>&lt;idempotency-key&gt;.&lt;channel&gt;.json</c> file (<see cref="ChannelMessageFile"/>), and appends one line per
+/// message to <c>outbox.jsonl</c> there. A file
 /// is written under a temporary name, flushed to disk and renamed, so a crash leaves a whole file or
 /// none; an existing <c>&lt;key&gt;.eml</c> means the message was already delivered and is not
 /// written again, so a re-offered send makes no second file and no second outbox line.
@@ -31,26 +33,30 @@ public sealed class FileSender : ISender, IDisposable
 
     public string OutboxPath => Path.Combine(_folder, OutboxFileName);
 
-    /// <summary>The path of the file a message with <paramref name="key"/> is written to.</summary>
-    public string PathOf(string key) => Path.Combine(_folder, key + ".eml");
+    /// <summary>The path of the file an email with <paramref name="key"/> is written to.</summary>
+    public string PathOf(string key) => PathOf(key, "email");
+
+    /// <summary>The path of the file a message on <paramref name="channel"/> with <paramref name="key"/> is written to.</summary>
+    public string PathOf(string key, string channel) =>
+        Path.Combine(_folder, channel == "email" ? key + ".eml" : key + "." + channel + ".json");
 
     public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var (mime, problem) = EmailComposer.Compose(message, _clock.UtcNow);
-        if (mime is null)
+        var (bytes, messageId, problem) = message.Channel == "email" ? Email(message) : ChannelMessageFile.Compose(message, _clock.UtcNow);
+        if (bytes is null)
         {
             return new SendOutcome.PermanentFailure(problem!);
         }
 
-        var path = PathOf(message.IdempotencyKey);
+        var path = PathOf(message.IdempotencyKey, message.Channel);
         var fileName = Path.GetFileName(path);
         try
         {
             Directory.CreateDirectory(_folder);
-            var written = !File.Exists(path) && await WriteOnceAsync(path, EmailComposer.Format(mime), cancellationToken).ConfigureAwait(false);
+            var written = !File.Exists(path) && await WriteOnceAsync(path, bytes, cancellationToken).ConfigureAwait(false);
             var line = new OutboxLine(message.IdempotencyKey, message.Campaign, message.PlanVersion, message.Stage, message.ContactId,
-                message.Channel, message.To, message.Subject, "<" + mime.MessageId + ">", fileName, _clock.UtcNow);
+                message.Channel, message.To, message.Subject, messageId!, fileName, _clock.UtcNow);
             await AppendOutboxAsync(line, checkFirst: !written, cancellationToken).ConfigureAwait(false);
             return new SendOutcome.Delivered(fileName);
         }
@@ -61,6 +67,12 @@ public sealed class FileSender : ISender, IDisposable
     }
 
     public void Dispose() => _outbox.Dispose();
+
+    private (byte[]? Bytes, string? MessageId, string? Problem) Email(OutgoingMessage message)
+    {
+        var (mime, problem) = EmailComposer.Compose(message, _clock.UtcNow);
+        return mime is null ? (null, null, problem) : (EmailComposer.Format(mime), "<" + mime.MessageId + ">", null);
+    }
 
     // True when this call wrote the file; false when another writer got there first.
     private async Task<bool> WriteOnceAsync(string path, byte[] bytes, CancellationToken cancellationToken)

@@ -175,4 +175,46 @@ public sealed class FileSenderTests
         Assert.Contains("reply-to address 'care at shop'", failure.Reason, StringComparison.Ordinal);
         Assert.False(File.Exists(sender.PathOf(message.IdempotencyKey)));
     }
+
+    [Fact]
+    public async Task An_sms_is_written_as_a_json_file_once_with_its_outbox_line()
+    {
+        using var folder = new TempFolder();
+        var sms = Messages.Email() with { Channel = "sms", To = "+31612345678", Subject = null, HtmlBody = null, TextBody = "Shop: come back. Reply STOP to opt out", UnsubscribeUrl = null };
+        using (var sender = new FileSender(folder.Path, new FakeSendClock()))
+        {
+            var delivered = Assert.IsType<SendOutcome.Delivered>(await sender.SendAsync(sms));
+            Assert.Equal(sms.IdempotencyKey + ".sms.json", delivered.ProviderId);
+            using var file = JsonDocument.Parse(await File.ReadAllBytesAsync(sender.PathOf(sms.IdempotencyKey, "sms")));
+            Assert.Equal("+31612345678", file.RootElement.GetProperty("to").GetString());
+            Assert.Equal("sms", file.RootElement.GetProperty("channel").GetString());
+            Assert.Equal(sms.TextBody, file.RootElement.GetProperty("body").GetString());
+        }
+
+        using (var again = new FileSender(folder.Path, new FakeSendClock()))
+        {
+            Assert.IsType<SendOutcome.Delivered>(await again.SendAsync(sms));
+            var lines = await File.ReadAllLinesAsync(again.OutboxPath);
+            var line = JsonSerializer.Deserialize<OutboxLine>(Assert.Single(lines))!;
+            Assert.Equal("sms", line.Channel);
+            Assert.Equal(sms.IdempotencyKey + ".sms.json", line.File);
+        }
+
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.eml"));
+    }
+
+    [Fact]
+    public async Task An_sms_without_a_number_or_with_a_control_character_is_refused_and_nothing_is_written()
+    {
+        using var folder = new TempFolder();
+        using var sender = new FileSender(folder.Path, new FakeSendClock());
+        var sms = Messages.Email() with { Channel = "sms", Subject = null, HtmlBody = null, TextBody = "Hi", UnsubscribeUrl = null };
+
+        var noNumber = Assert.IsType<SendOutcome.PermanentFailure>(await sender.SendAsync(sms with { To = " " }));
+        var injected = Assert.IsType<SendOutcome.PermanentFailure>(await sender.SendAsync(sms with { To = "+3161\r\nBcc: x" }));
+
+        Assert.Contains("no recipient", noNumber.Reason, StringComparison.Ordinal);
+        Assert.Contains("header injection refused", injected.Reason, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
 }
