@@ -65,6 +65,11 @@ public static class CompileCommand
     {
         var cwd = Directory.GetCurrentDirectory();
         var found = SourceFileFinder.Find(request.Paths, cwd);
+        foreach (var warning in found.Warnings)
+        {
+            stderr.WriteLine($"campaignc: warning: {warning}");
+        }
+
         var config = ConfigurationInput.Load(request.ConfigPath, request.Paths, cwd, LintRules.Registry);
         var problems = config.Problem is null ? found.Problems : [.. found.Problems, config.Problem];
         if (problems.Count > 0)
@@ -75,14 +80,13 @@ public static class CompileCommand
         var files = new List<(string, byte[])>(found.Files.Count);
         foreach (var file in found.Files)
         {
-            try
+            var read = SourceFiles.Read(file, SourceFileFinder.Display(file, cwd));
+            if (read.Bytes is null)
             {
-                files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
+                return Usage(stderr, [read.Problem!]);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
-            }
+
+            files.Add((SourceFileFinder.Display(file, cwd), read.Bytes));
         }
 
         // The same options as validate's, so that compile accepts exactly what validate passes.

@@ -97,14 +97,13 @@ public static class PreviewCommand
         var files = new List<(string, byte[])>();
         foreach (var path in found.Files)
         {
-            try
+            var read = SourceFiles.Read(path, SourceFileFinder.Display(path, cwd));
+            if (read.Bytes is null)
             {
-                files.Add((SourceFileFinder.Display(path, cwd), await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
+                return Usage(stderr, read.Problem!);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Usage(stderr, $"cannot read '{SourceFileFinder.Display(path, cwd)}': {e.Message}");
-            }
+
+            files.Add((SourceFileFinder.Display(path, cwd), read.Bytes));
         }
 
         var configuration = config.Loaded.Configuration;

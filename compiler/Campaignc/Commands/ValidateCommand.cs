@@ -49,6 +49,11 @@ public static class ValidateCommand
     {
         var cwd = Directory.GetCurrentDirectory();
         var found = SourceFileFinder.Find(paths, cwd);
+        foreach (var warning in found.Warnings)
+        {
+            stderr.WriteLine($"campaignc: warning: {warning}");
+        }
+
         var config = ConfigurationInput.Load(configPath, paths, cwd, LintRules.Registry);
         var problems = config.Problem is null ? found.Problems : [.. found.Problems, config.Problem];
         foreach (var problem in problems)
@@ -64,15 +69,14 @@ public static class ValidateCommand
         var files = new List<(string, byte[])>(found.Files.Count);
         foreach (var file in found.Files)
         {
-            try
+            var read = SourceFiles.Read(file, SourceFileFinder.Display(file, cwd));
+            if (read.Bytes is null)
             {
-                files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"campaignc: error: cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}");
+                stderr.WriteLine($"campaignc: error: {read.Problem}");
                 return ExitCodes.UsageError;
             }
+
+            files.Add((SourceFileFinder.Display(file, cwd), read.Bytes));
         }
 
         var options = new CompilationOptions

@@ -87,15 +87,14 @@ public static class PlanInput
             var files = new List<(string, byte[])>();
             foreach (var file in given.Concat(project?.Files.Select(f => Path.GetFullPath(f, cwd)) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                try
+                var read = SourceFiles.Read(file, SourceFileFinder.Display(file, cwd));
+                if (read.Bytes is null)
                 {
-                    files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    failure = Usage(stderr, [$"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}"]);
+                    failure = Usage(stderr, [read.Problem!]);
                     return null;
                 }
+
+                files.Add((SourceFileFinder.Display(file, cwd), read.Bytes));
             }
 
             var options = new CompilationOptions
