@@ -63,6 +63,20 @@ static int Measure(BenchOptions options)
             cases.Add(new(BenchReport.ValidLabel(large.Files.Count), large.Root, ["validate", "campaigns"], 0, Summary(large.Files.Count, errors: false)));
         }
 
+        // One campaign of many stages, at two sizes: validate and compile must stay linear in the number of stages.
+        var longFolder = Path.Combine(scratch.FullName, "long");
+        var stageCases = new List<(int Stages, ToolCase Validate, ToolCase Compile)>();
+        foreach (var stages in (int[])[3_000, 12_000])
+        {
+            var file = LongCampaign.Write(longFolder, stages);
+            stageCases.Add((stages,
+                new(string.Create(CultureInfo.InvariantCulture, $"validate 1 campaign of {stages:N0} stages"), longFolder, ["validate", file], 0, Summary(1, errors: false)),
+                new(string.Create(CultureInfo.InvariantCulture, $"compile 1 campaign of {stages:N0} stages"), longFolder, ["compile", file, "-o", file + ".plan.json"], 0,
+                    Output("long_sequence"))));
+        }
+
+        cases.AddRange(stageCases.SelectMany(c => new[] { c.Validate, c.Compile }));
+
         Console.Error.WriteLine($"bench: running {tool} ({cases.Count} cases x {options.Runs} runs)");
         var results = InterleavedRuns.Measure(runner, cases, options.Runs, Console.Error);
 
@@ -74,6 +88,8 @@ static int Measure(BenchOptions options)
         {
             report.WriteMarkdown(Console.Out);
         }
+
+        WriteStageScaling(results, report.StartUp.WallMs.Median, stageCases);
 
         var oneThousand = results.First(r => r.Case.Label == BenchReport.ValidLabel(valid.Files.Count));
         if (!options.Profile && oneThousand.WallMs.Median > 2 * report.StartUp.WallMs.Median)
@@ -100,6 +116,22 @@ static int Measure(BenchOptions options)
         {
             scratch.Delete(recursive: true);
         }
+    }
+}
+
+// Twice the stages should cost about twice the time above start-up: a ratio near the stages' ratio is linear, near
+// its square quadratic.
+static void WriteStageScaling(IReadOnlyList<CaseResult> results, double startUpMs, List<(int Stages, ToolCase Validate, ToolCase Compile)> cases)
+{
+    Console.WriteLine();
+    Console.WriteLine("Cost in the number of stages (median wall time above start-up):");
+    var (small, big) = (cases[0], cases[^1]);
+    foreach (var (verb, pick) in new (string, Func<(int, ToolCase Validate, ToolCase Compile), ToolCase>)[] { ("validate", c => c.Validate), ("compile", c => c.Compile) })
+    {
+        var smallMs = results.First(r => r.Case == pick(small)).WallMs.Median - startUpMs;
+        var bigMs = results.First(r => r.Case == pick(big)).WallMs.Median - startUpMs;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {verb}: {small.Stages:N0} stages {smallMs:F0} ms, {big.Stages:N0} stages {bigMs:F0} ms: x{bigMs / Math.Max(1, smallMs):F2} for x{(double)big.Stages / small.Stages:F1} the stages"));
     }
 }
 

@@ -7,17 +7,26 @@ namespace CampaignDsl.Compiler.Ast;
 public sealed record CampaignDecl(TextSpan Span, Identifier Name, StringLiteral? Title, ImmutableArray<CampaignItem> Items)
     : SyntaxNode(Span), IFileItem
 {
-    public IEnumerable<Setting> Settings => Items.OfType<Setting>();
+    private readonly ImmutableArray<CampaignItem> _items = Items;
+    private readonly ItemsByKind<CampaignItem> _byKind = new(Items);
 
-    public IEnumerable<AudienceDecl> Audiences => Items.OfType<AudienceDecl>();
+    public ImmutableArray<CampaignItem> Items
+    {
+        get => _items;
+        init => (_items, _byKind) = (value, new ItemsByKind<CampaignItem>(value));
+    }
 
-    public IEnumerable<SegmentDecl> Segments => Items.OfType<SegmentDecl>();
+    public IEnumerable<Setting> Settings => _byKind.Of<Setting>();
 
-    public IEnumerable<IncentiveDecl> Incentives => Items.OfType<IncentiveDecl>();
+    public IEnumerable<AudienceDecl> Audiences => _byKind.Of<AudienceDecl>();
 
-    public IEnumerable<PolicyDecl> Policies => Items.OfType<PolicyDecl>();
+    public IEnumerable<SegmentDecl> Segments => _byKind.Of<SegmentDecl>();
 
-    public IEnumerable<StageDecl> Stages => Items.OfType<StageDecl>();
+    public IEnumerable<IncentiveDecl> Incentives => _byKind.Of<IncentiveDecl>();
+
+    public IEnumerable<PolicyDecl> Policies => _byKind.Of<PolicyDecl>();
+
+    public IEnumerable<StageDecl> Stages => _byKind.Of<StageDecl>();
 }
 
 /// <summary>Anything that may stand in a campaign body.</summary>

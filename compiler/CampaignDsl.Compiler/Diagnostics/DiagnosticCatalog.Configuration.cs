@@ -47,10 +47,10 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ConfigurationBinary(SourceLocation at) =>
         ConfigurationNotText.Create(at, "campaignc.yaml contains NUL bytes, so it is binary, not YAML text; check what the file holds");
 
-    public static Diagnostic ConfigurationTooLarge(SourceLocation at, long bytes, long limit) =>
+    public static Diagnostic ConfigurationTooLarge(SourceLocation at, long limit) =>
         ConfigurationNotText.Create(at, string.Format(Invariant,
-            "campaignc.yaml is {0:0.0} MB; it may be at most {1:0.#} MB. Keep data (contacts, events) in the files that `runtime.data` names",
-            bytes / 1048576.0, limit / 1048576.0));
+            "campaignc.yaml is larger than {0:0.#} MB, the most it may be (reading stopped there). Keep data (contacts, events) in the files that `runtime.data` names",
+            limit / 1048576.0));
 
     public static Diagnostic YamlTabIndentation(SourceLocation at) =>
         InvalidYaml.Create(at, "YAML does not allow tabs for indentation; indent with spaces, two per level");

@@ -159,10 +159,11 @@ public static partial class DiagnosticCatalog
     public static Diagnostic Binary(SourceLocation at) =>
         BinaryFile.Create(at, "the file contains NUL bytes, so it is binary, not a campaign file");
 
-    public static Diagnostic TooLarge(SourceLocation at, long bytes, long limit) =>
+    // Files are read only up to one byte past the limit, so the message says "larger than", not the whole size.
+    public static Diagnostic TooLarge(SourceLocation at, long limit) =>
         FileTooLarge.Create(at, string.Format(Invariant,
-            "the file is {0:0.0} MB; campaign files may be at most {1:0.#} MB. Is this really a campaign file?",
-            bytes / 1048576.0, limit / 1048576.0));
+            "the file is larger than {0:0.#} MB, the most a campaign file may be (reading stopped there). Is this really a campaign file?",
+            limit / 1048576.0));
 
     public static Diagnostic NoCampaign(SourceLocation at) =>
         EmptyFile.Create(at, "the file holds no campaign; start it with `campaign my_campaign \"My campaign\" { ... }`");

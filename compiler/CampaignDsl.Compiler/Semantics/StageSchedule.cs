@@ -35,7 +35,7 @@ public sealed class StageSchedule
             if (anchor is not null)
             {
                 var (min, max) = Wait(stage.Timing);
-                schedule._slots[stage] = new Slot(anchor.Earliest + min, anchor.Latest + max, anchor.Path.Append(stage).ToList());
+                schedule._slots[stage] = new Slot(anchor.Earliest + min, anchor.Latest + max, anchor, anchor.Depth + 1);
             }
 
             if (!stage.Name.IsMissing)
@@ -64,11 +64,9 @@ public sealed class StageSchedule
             return null;
         }
 
-        // When `to` waits for `from` (directly or through others), the waits between them add up.
-        var index = end.Path.FindIndex(s => ReferenceEquals(s, from));
-        return index >= 0
-            ? end.Path.Skip(index + 1).Aggregate(TimeSpan.Zero, (sum, stage) => sum + Wait(stage.Timing).Min)
-            : end.Earliest - start.Latest;
+        // When `to` waits for `from` (directly or through others), the shortest waits between them add up: the
+        // difference of their earliest moments, which are those sums from entry.
+        return end.IsOrWaitsFor(start) ? end.Earliest - start.Earliest : end.Earliest - start.Latest;
     }
 
     private static (TimeSpan Min, TimeSpan Max) Wait(StageTiming? timing)
@@ -83,9 +81,25 @@ public sealed class StageSchedule
         return (min, max);
     }
 
-    /// <summary>A stage's window from entry, and the stages it waits for in turn, from the first after entry to itself.</summary>
-    private sealed record Slot(TimeSpan Earliest, TimeSpan Latest, List<StageDecl> Path)
+    /// <summary>
+    /// A stage's window from entry, and the slot it waits for (its anchor; none for entry itself), <paramref name="Depth"/>
+    /// steps from entry. Each slot points at its anchor rather than copying the whole chain: a campaign of n stages in a row
+    /// would otherwise hold n²/2 references.
+    /// </summary>
+    private sealed record Slot(TimeSpan Earliest, TimeSpan Latest, Slot? Anchor, int Depth)
     {
-        public static readonly Slot Entry = new(TimeSpan.Zero, TimeSpan.Zero, []);
+        public static readonly Slot Entry = new(TimeSpan.Zero, TimeSpan.Zero, null, 0);
+
+        /// <summary>Whether this slot is <paramref name="other"/> or waits for it, directly or through others.</summary>
+        public bool IsOrWaitsFor(Slot other)
+        {
+            var current = this;
+            while (current.Depth > other.Depth)
+            {
+                current = current.Anchor!;
+            }
+
+            return ReferenceEquals(current, other);
+        }
     }
 }

@@ -25,7 +25,7 @@ public static class SourceDecoder
             : default);
         return (text, problem.Kind switch
         {
-            TextDecodeProblemKind.TooLarge => DiagnosticCatalog.TooLarge(at, bytes.Length, MaxFileBytes),
+            TextDecodeProblemKind.TooLarge => DiagnosticCatalog.TooLarge(at, MaxFileBytes),
             TextDecodeProblemKind.Utf16 => DiagnosticCatalog.InvalidEncoding.Create(at, "the file is UTF-16; re-save it as UTF-8"),
             TextDecodeProblemKind.Binary => DiagnosticCatalog.Binary(at),
             _ => DiagnosticCatalog.InvalidUtf8(at, problem.Byte ?? 0),

@@ -1,3 +1,5 @@
+using CampaignDsl.Compiler.Files;
+
 namespace CampaignDsl.Compiler.Templates;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class FileSystemTemplateSource(IReadOnlyList<string>? templateFold
         var first = TemplatePaths.Combine(TemplatePaths.FolderOf(campaignPath), templatePath);
         foreach (var candidate in _folders.Select(f => TemplatePaths.Combine(f, templatePath)).Prepend(first))
         {
-            if (File.Exists(candidate))
+            if (FileStatus.Of(candidate).Kind != FileKind.Missing)
             {
                 return Read(candidate);
             }
@@ -24,18 +26,14 @@ public sealed class FileSystemTemplateSource(IReadOnlyList<string>? templateFold
 
     private static TemplateLookup Read(string path)
     {
-        try
+        // One byte past the limit at most, so that a huge file is refused without loading it whole; a FIFO or a device is never opened.
+        return BoundedFile.Read(path, TemplateDecoder.MaxBytes) switch
         {
-            // Read one byte past the limit, so that a huge file is refused without loading it whole.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = new byte[(int)Math.Min(stream.Length, TemplateDecoder.MaxBytes + 1)];
-            stream.ReadExactly(buffer);
-            return new TemplateLookup.Found(path, buffer);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new TemplateLookup.Failed(path, e.Message);
-        }
+            BoundedRead.Read read => new TemplateLookup.Found(path, read.Bytes),
+            BoundedRead.NotAFile notAFile => new TemplateLookup.Failed(path, "it " + notAFile.Describe()),
+            BoundedRead.Failed failed => new TemplateLookup.Failed(path, failed.Reason),
+            _ => new TemplateLookup.Failed(path, "it disappeared while being read"),
+        };
     }
 
     private static IReadOnlyList<string> Neighbours(string path)

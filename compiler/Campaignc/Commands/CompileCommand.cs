@@ -63,6 +63,11 @@ public static class CompileCommand
     {
         var cwd = Directory.GetCurrentDirectory();
         var found = SourceFileFinder.Find(request.Paths, cwd);
+        foreach (var warning in found.Warnings)
+        {
+            stderr.WriteLine($"campaignc: warning: {warning}");
+        }
+
         var config = ConfigurationInput.Load(request.ConfigPath, request.Paths, cwd, LintRules.Registry);
         var problems = config.Problem is null ? found.Problems : [.. found.Problems, config.Problem];
         if (problems.Count > 0)

@@ -39,6 +39,11 @@ public static class FmtCommand
 
         var cwd = Directory.GetCurrentDirectory();
         var found = SourceFileFinder.Find(paths, cwd);
+        foreach (var warning in found.Warnings)
+        {
+            stderr.WriteLine($"campaignc: warning: {warning}");
+        }
+
         foreach (var problem in found.Problems)
         {
             stderr.WriteLine($"campaignc: error: {problem}");
@@ -58,17 +63,13 @@ public static class FmtCommand
         foreach (var file in found.Files)
         {
             var shown = SourceFileFinder.Display(file, cwd);
-            byte[] bytes;
-            try
+            var read = SourceFiles.Read(file, shown);
+            if (read.Bytes is null)
             {
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return UsageError(stderr, $"cannot read '{shown}': {e.Message}");
+                return UsageError(stderr, read.Problem!);
             }
 
-            results.Add((file, CampaignFormatter.FormatFile(shown, bytes)));
+            results.Add((file, CampaignFormatter.FormatFile(shown, read.Bytes)));
         }
 
         if (results.FirstOrDefault(r => r.Result.Bug is not null) is { Result: { } failed })

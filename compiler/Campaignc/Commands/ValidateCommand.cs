@@ -47,6 +47,11 @@ public static class ValidateCommand
     {
         var cwd = Directory.GetCurrentDirectory();
         var found = SourceFileFinder.Find(paths, cwd);
+        foreach (var warning in found.Warnings)
+        {
+            stderr.WriteLine($"campaignc: warning: {warning}");
+        }
+
         var config = ConfigurationInput.Load(configPath, paths, cwd, LintRules.Registry);
         var problems = config.Problem is null ? found.Problems : [.. found.Problems, config.Problem];
         foreach (var problem in problems)

@@ -41,14 +41,8 @@ public static class ConfigurationInput
         }
 
         var shown = SourceFileFinder.Display(path, currentDirectory);
-        try
-        {
-            return new Result(new ConfigurationLoader(lintRules).Load(path, File.ReadAllBytes(path), shown), null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed($"cannot read '{shown}': {e.Message}");
-        }
+        var read = SourceFiles.Read(path, shown, ConfigurationLoader.MaxFileBytes);
+        return read.Bytes is null ? Failed(read.Problem!) : new Result(new ConfigurationLoader(lintRules).Load(path, read.Bytes, shown), null);
     }
 
     /// <summary>The folder the search starts from: the first path's folder; for a glob, the folder before its first wildcard.</summary>

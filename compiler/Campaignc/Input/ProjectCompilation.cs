@@ -58,15 +58,14 @@ public sealed class ProjectCompilation
         var files = new List<(string, byte[])>();
         foreach (var file in all)
         {
-            try
+            var read = SourceFiles.Read(file, SourceFileFinder.Display(file, cwd));
+            if (read.Bytes is null)
             {
-                files.Add((SourceFileFinder.Display(file, cwd), File.ReadAllBytes(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problem = $"cannot read '{SourceFileFinder.Display(file, cwd)}': {e.Message}";
+                problem = read.Problem;
                 return null;
             }
+
+            files.Add((SourceFileFinder.Display(file, cwd), read.Bytes));
         }
 
         var options = new CompilationOptions

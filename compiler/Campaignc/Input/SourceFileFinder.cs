@@ -1,3 +1,4 @@
+using CampaignDsl.Compiler.Files;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Campaignc.Input;
@@ -5,6 +6,9 @@ namespace Campaignc.Input;
 /// <summary>
 /// Expands what the user typed (files, folders, globs) into campaign files. A folder yields every
 /// *.campaign file below it; a glob such as "campaigns/**/*.campaign" is matched from the current folder.
+/// The folder walk enters each folder once, however many symbolic links lead to it (a link back into a folder
+/// already searched is reported and not followed, so a loop cannot hang the walk nor double its files), and takes
+/// only regular files: a FIFO, a device or a broken link named *.campaign is a problem, never opened.
 /// </summary>
 public static class SourceFileFinder
 {
@@ -14,12 +18,17 @@ public static class SourceFileFinder
 
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
 
-    public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<string> Problems);
+    /// <summary>How deep the walk goes; far beyond any real project, it bounds a walk on a file system without inode numbers.</summary>
+    private const int MaxDepth = 64;
+
+    /// <param name="Warnings">What the walk left out and why (links that lead back into a folder already searched).</param>
+    public sealed record Result(IReadOnlyList<string> Files, IReadOnlyList<string> Problems, IReadOnlyList<string> Warnings);
 
     public static Result Find(IReadOnlyList<string> arguments, string currentDirectory)
     {
         var files = new List<string>();
         var problems = new List<string>();
+        var warnings = new List<string>();
         foreach (var argument in arguments.Count == 0 ? ["."] : arguments)
         {
             var full = Path.GetFullPath(argument, currentDirectory);
@@ -29,7 +38,7 @@ public static class SourceFileFinder
             }
             else if (Directory.Exists(full))
             {
-                var found = FindInFolder(full, problems);
+                var found = FindInFolder(full, currentDirectory, problems, warnings);
                 if (found.Count == 0)
                 {
                     problems.Add($"no {Extension} files found in '{argument}'");
@@ -57,7 +66,7 @@ public static class SourceFileFinder
         }
 
         var unique = files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new Result(unique, problems);
+        return new Result(unique, problems, warnings);
     }
 
     /// <summary>The path as it should be shown: relative to the current folder when inside it, with forward slashes.</summary>
@@ -88,26 +97,61 @@ public static class SourceFileFinder
         return (Path.GetFullPath(root.Length == 0 ? "." : root, currentDirectory), string.Join('/', parts[fixedParts..]));
     }
 
-    private static List<string> FindInFolder(string folder, List<string> problems)
+    private static List<string> FindInFolder(string folder, string currentDirectory, List<string> problems, List<string> warnings)
     {
         var found = new List<string>();
-        var pending = new Stack<string>([folder]);
+        var seenFolders = new Dictionary<(ulong, ulong), string>();
+        var seenFiles = new HashSet<(ulong, ulong)>();
+        if (FileStatus.Of(folder).Identity is { } root)
+        {
+            seenFolders[root] = folder;
+        }
+
+        var pending = new Stack<(string Path, int Depth)>([(folder, 0)]);
         while (pending.TryPop(out var current))
         {
             try
             {
-                found.AddRange(Directory.EnumerateFiles(current, "*" + Extension));
-                foreach (var sub in Directory.EnumerateDirectories(current))
+                foreach (var file in Directory.EnumerateFiles(current.Path, "*" + Extension))
                 {
-                    if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                    var status = FileStatus.Of(file);
+                    if (status.Kind != FileKind.Regular)
                     {
-                        pending.Push(sub);
+                        problems.Add(status.Kind == FileKind.Missing
+                            ? $"'{Display(file, currentDirectory)}' is a symbolic link to nothing; fix or remove it"
+                            : $"'{Display(file, currentDirectory)}' is not a regular file (a FIFO, a device or a socket), so it was not read; remove it or rename it");
+                    }
+                    else if (status.Identity is not { } identity || seenFiles.Add(identity))
+                    {
+                        found.Add(file);
+                    }
+                }
+
+                foreach (var sub in Directory.EnumerateDirectories(current.Path))
+                {
+                    if (SkippedFolders.Contains(Path.GetFileName(sub)))
+                    {
+                        continue;
+                    }
+
+                    if (FileStatus.Of(sub).Identity is { } identity && !seenFolders.TryAdd(identity, sub))
+                    {
+                        warnings.Add($"'{Display(sub, currentDirectory)}' leads back to '{Display(seenFolders[identity], currentDirectory)}', "
+                            + "which is searched already (a symbolic link loop or a second link to one folder); not followed");
+                    }
+                    else if (current.Depth + 1 > MaxDepth)
+                    {
+                        warnings.Add($"'{Display(sub, currentDirectory)}' is more than {MaxDepth} folders deep; not searched");
+                    }
+                    else
+                    {
+                        pending.Push((sub, current.Depth + 1));
                     }
                 }
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                problems.Add($"cannot read folder '{current}': {e.Message}");
+                problems.Add($"cannot read folder '{current.Path}': {e.Message}");
             }
         }
 

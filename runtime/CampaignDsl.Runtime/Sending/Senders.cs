@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using MailKit.Security;
 using CampaignDsl.Compiler.Configuration.Runtime;
 
 namespace CampaignDsl.Runtime.Sending;
@@ -78,9 +79,18 @@ public sealed class Senders
             credentials = new NetworkCredential(Variable(context, usernameVariable, "username_env"), Variable(context, passwordVariable, "password_env"));
         }
 
+        var plaintext = settings.Get("allow_plaintext_auth") == "true";
+        if (credentials is not null && security == SecureSocketOptions.None && !plaintext)
+        {
+            throw new SenderException(
+                "runtime.sender kind smtp has `starttls: none` and a login (`username_env`, `password_env`): the password would cross the network "
+                + "unencrypted, so campaignc will not send it; use `starttls: required`, or, only for a server on a network you trust, add `allow_plaintext_auth: true`");
+        }
+
         var port = settings.GetNumber("port") ?? 587;
         return new SmtpSender(
-            new SmtpSenderOptions(host, port, security, credentials, settings.Get("from"), SendPolicy.From(settings).Timeout, context.SmtpCertificateValidation),
+            new SmtpSenderOptions(host, port, security, credentials, settings.Get("from"), SendPolicy.From(settings).Timeout, context.SmtpCertificateValidation,
+                plaintext),
             context.Clock);
     }
 

@@ -52,6 +52,13 @@ public sealed class SmtpSender(SmtpSenderOptions options, ISendClock clock) : IS
                 Drop();
                 return new SendOutcome.TransientFailure($"{Server} did not answer within {options.Timeout.TotalSeconds:0.###} s");
             }
+            catch (PlaintextLoginRefusedException)
+            {
+                Drop();
+                return new SendOutcome.TransientFailure(
+                    $"{Server} offered no STARTTLS, so the password was not sent over the unencrypted connection and nothing was delivered; "
+                    + "enable STARTTLS on the server, or, only on a network you trust, set `allow_plaintext_auth: true` for the smtp sender");
+            }
             catch (AuthenticationException exception)
             {
                 Drop();
@@ -99,6 +106,12 @@ public sealed class SmtpSender(SmtpSenderOptions options, ISendClock clock) : IS
         await client.ConnectAsync(options.Host, options.Port, options.Security, cancellationToken).ConfigureAwait(false);
         if (options.Credentials is { } credentials)
         {
+            if (!client.IsSecure && !options.AllowPlaintextAuth)
+            {
+                // `starttls: optional` and a server that offered no STARTTLS: the login would go in clear text.
+                throw new PlaintextLoginRefusedException();
+            }
+
             await client.AuthenticateAsync(credentials, cancellationToken).ConfigureAwait(false);
         }
 
@@ -129,3 +142,6 @@ public sealed class SmtpSender(SmtpSenderOptions options, ISendClock clock) : IS
         client.Dispose();
     }
 }
+
+/// <summary>The login was about to go over a connection without TLS, which the configuration does not allow.</summary>
+internal sealed class PlaintextLoginRefusedException : Exception;

@@ -8,7 +8,8 @@ namespace CampaignDsl.Runtime.Sending;
 /// Where and how the smtp sender connects. <paramref name="Credentials"/> come from the environment
 /// variables that campaignc.yaml names (<c>username_env</c>, <c>password_env</c>), never from the file;
 /// <paramref name="ServerCertificateValidation"/> replaces the system's checks only where a test pins
-/// its own self-signed certificate.
+/// its own self-signed certificate. The credentials go only over an encrypted connection unless
+/// <paramref name="AllowPlaintextAuth"/> (<c>allow_plaintext_auth: true</c>) says otherwise.
 /// </summary>
 public sealed record SmtpSenderOptions(
     string Host,
@@ -17,7 +18,8 @@ public sealed record SmtpSenderOptions(
     NetworkCredential? Credentials,
     string? FromOverride,
     TimeSpan Timeout,
-    RemoteCertificateValidationCallback? ServerCertificateValidation = null)
+    RemoteCertificateValidationCallback? ServerCertificateValidation = null,
+    bool AllowPlaintextAuth = false)
 {
     /// <summary>The <c>starttls</c> setting as MailKit's option: required, optional (when the server offers it) or none.</summary>
     public static SecureSocketOptions SecurityOf(string? starttls) => starttls switch

@@ -63,6 +63,7 @@ internal sealed class RunWorkspace : IDisposable
                 host: 127.0.0.1
                 port: {port}
                 starttls: none
+                allow_plaintext_auth: true
                 username_env: {SmtpUserVariable}
                 password_env: {SmtpPasswordVariable}
                 rate_per_second: 1000

@@ -33,6 +33,7 @@ public static class AdapterCatalog
                     Optional("starttls", AdapterValueKind.Choice, "starttls: required") with { Choices = ["required", "optional", "none"] },
                     Optional("username_env", AdapterValueKind.EnvironmentVariable, "username_env: SMTP_USERNAME"),
                     Optional("password_env", AdapterValueKind.EnvironmentVariable, "password_env: SMTP_PASSWORD"),
+                    Optional("allow_plaintext_auth", AdapterValueKind.Choice, "allow_plaintext_auth: false") with { Choices = ["false", "true"] },
                     .. SendPolicyKeys,
                 ]),
                 Kind("webhook",

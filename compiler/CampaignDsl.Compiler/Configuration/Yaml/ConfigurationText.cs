@@ -23,7 +23,7 @@ internal static class ConfigurationText
             : default);
         return (text, problem.Kind switch
         {
-            TextDecodeProblemKind.TooLarge => DiagnosticCatalog.ConfigurationTooLarge(at, bytes.Length, ConfigurationLoader.MaxFileBytes),
+            TextDecodeProblemKind.TooLarge => DiagnosticCatalog.ConfigurationTooLarge(at, ConfigurationLoader.MaxFileBytes),
             TextDecodeProblemKind.Utf16 => DiagnosticCatalog.ConfigurationUtf16(at),
             TextDecodeProblemKind.Binary => DiagnosticCatalog.ConfigurationBinary(at),
             _ => DiagnosticCatalog.ConfigurationNotUtf8(at, problem.Byte ?? 0),

@@ -12,7 +12,10 @@ namespace CampaignDsl.Compiler.Semantics.Checks;
 /// </summary>
 internal static class MessageVariables
 {
-    public static TemplateVariableCatalog For(CampaignScope scope, StageDecl stage, SendAction send, bool carriesIncentive)
+    /// <param name="clickStored">The campaign's <see cref="ClickStoredValues"/>, gathered once per campaign: asking every stage
+    /// for them at every send made checking a campaign quadratic in its number of stages.</param>
+    public static TemplateVariableCatalog For(
+        CampaignScope scope, StageDecl stage, SendAction send, bool carriesIncentive, IReadOnlyList<(string Name, int? Length)> clickStored)
     {
         var campaign = scope.Campaign;
         var catalogue = TemplateVariableCatalog.Create(scope.Schema)
@@ -28,7 +31,7 @@ internal static class MessageVariables
             catalogue = catalogue.WithMaxLength("sender.name", name.Length).WithMaxLength("sender.email", address.Length);
         }
 
-        foreach (var (name, length) in ClickStoredValues(campaign))
+        foreach (var (name, length) in clickStored)
         {
             catalogue = catalogue.Find(name) is { Kind: not TemplateVariableKind.ClickStored }
                 ? catalogue
@@ -59,11 +62,12 @@ internal static class MessageVariables
     }
 
     /// <summary>Each value a click rule sets, with its length when it is a quoted text (a tag taken from the link has none).</summary>
-    private static IEnumerable<(string Name, int? Length)> ClickStoredValues(CampaignDecl campaign) =>
+    public static IReadOnlyList<(string Name, int? Length)> ClickStoredValues(CampaignDecl campaign) =>
         campaign.Stages.SelectMany(s => s.ClickRules)
             .Where(rule => !rule.Target.IsMissing)
             .GroupBy(rule => rule.Target.Name, StringComparer.Ordinal)
-            .Select(group => (group.Key, Max(group.Select(rule => rule.Value is StringLiteral text ? (int?)text.Value.Length : null))));
+            .Select(group => (group.Key, Max(group.Select(rule => rule.Value is StringLiteral text ? (int?)text.Value.Length : null))))
+            .ToList();
 
     /// <summary>The printed length of each field an incentive declares, its base's first (a refinement overrides them).</summary>
     private static Dictionary<string, int?> Properties(CampaignScope scope, IncentiveDecl incentive)

@@ -26,6 +26,7 @@ internal sealed class TemplateCheck : ICampaignCheck
     public void Check(CampaignScope scope, DiagnosticBag diagnostics)
     {
         var campaignType = CampaignType(scope);
+        var clickStored = MessageVariables.ClickStoredValues(scope.Campaign);
         foreach (var stage in scope.Campaign.Stages)
         {
             foreach (var send in stage.AllSends)
@@ -33,7 +34,7 @@ internal sealed class TemplateCheck : ICampaignCheck
                 if (!send.Channel.IsMissing && MessageCheck.Channels.Contains(send.Channel.Name))
                 {
                     var carriesIncentive = _carriesIncentive(scope, send);
-                    var variables = MessageVariables.For(scope, stage, send, carriesIncentive);
+                    var variables = MessageVariables.For(scope, stage, send, carriesIncentive, clickStored);
                     CheckSend(new Message(scope, stage, send, variables, carriesIncentive, diagnostics), campaignType);
                 }
             }

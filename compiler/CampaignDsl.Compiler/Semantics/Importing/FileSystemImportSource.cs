@@ -1,3 +1,4 @@
+using CampaignDsl.Compiler.Files;
 using CampaignDsl.Compiler.Syntax;
 
 namespace CampaignDsl.Compiler.Semantics.Importing;
@@ -7,23 +8,15 @@ public sealed class FileSystemImportSource : IImportSource
 {
     public ImportLookup Read(string path)
     {
-        try
+        // One byte past the limit at most, so that a huge file is refused without loading it whole; a FIFO or a device is never opened.
+        return BoundedFile.Read(path, SourceDecoder.MaxFileBytes) switch
         {
-            if (!File.Exists(path))
-            {
-                return new ImportLookup.Missing(path, Neighbours(path));
-            }
-
-            // Read one byte past the limit, so that a huge file is refused without loading it whole.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = new byte[(int)Math.Min(stream.Length, SourceDecoder.MaxFileBytes + 1)];
-            stream.ReadExactly(buffer);
-            return new ImportLookup.Found(path, buffer);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ImportLookup.Failed(path, e.Message);
-        }
+            BoundedRead.Read read => new ImportLookup.Found(path, read.Bytes),
+            BoundedRead.Missing => new ImportLookup.Missing(path, Neighbours(path)),
+            BoundedRead.NotAFile notAFile => new ImportLookup.Failed(path, "it " + notAFile.Describe()),
+            BoundedRead.Failed failed => new ImportLookup.Failed(path, failed.Reason),
+            _ => throw new InvalidOperationException("unknown read result"),
+        };
     }
 
     private static IReadOnlyList<string> Neighbours(string path)
