@@ -89,7 +89,9 @@ public sealed class SimulateAgreesWithRunTests(ITestOutputHelper output) : IDisp
         Assert.True(notDelivered.Count == 0, "the run recorded sends that the simulation shows as sent but did not deliver them:\n" + string.Join("\n", notDelivered.Take(10)));
 
         var actual = delivered.Select(s => new Delivery(s.Campaign, s.Stage, s.SendId, s.ContactId, s.Variant, s.SubjectVariant, s.DueAt)).ToList();
-        Assert.Equal(actual.Count, actual.Distinct().Count());
+        var twice = delivered.GroupBy(s => new Delivery(s.Campaign, s.Stage, s.SendId, s.ContactId, s.Variant, s.SubjectVariant, s.DueAt)).Where(g => g.Count() > 1).ToList();
+        Assert.True(twice.Count == 0, "delivered more than once:\n  " + string.Join("\n  ",
+            twice.Take(10).Select(g => $"{g.Key}: occurrences {string.Join(", ", g.Select(s => s.Occurrence))}, plan versions {string.Join(", ", g.Select(s => s.PlanVersion))}")));
         var missing = simulated.Except(actual).OrderBy(d => d.At).ToList();
         var extra = actual.Except(simulated).OrderBy(d => d.At).ToList();
         Assert.True(missing.Count == 0 && extra.Count == 0,
