@@ -26,7 +26,7 @@ public sealed class ScheduledCampaign
 
     public SendWindow Window { get; }
 
-    /// <summary>The campaign's audience measured at the start, which <c>rfm.*</c> ranks a contact within.</summary>
+    /// <summary>Every contact who had bought by the start of the run, which <c>rfm.*</c> ranks a contact within.</summary>
     public RfmPopulation Rfm { get; }
 
     public TimeZoneInfo DefaultZone { get; }
