@@ -228,7 +228,7 @@ public sealed class ContactScheduler
             {
                 Record(campaign, left.At, stage.Name, TimelineStatus.Exit, reason: left.Reason);
                 enrollment.Finished = true;
-                HandOff(campaign, left.At);
+                HandOff(campaign, enrollment, left.At);
                 return;
             }
 
@@ -289,7 +289,7 @@ public sealed class ContactScheduler
             {
                 Record(campaign, left.At, null, TimelineStatus.Exit, reason: left.Reason);
                 enrollment.Finished = true;
-                HandOff(campaign, left.At);
+                HandOff(campaign, enrollment, left.At);
                 return;
             }
 
@@ -489,18 +489,37 @@ public sealed class ContactScheduler
         {
             enrollment.Finished = true;
             var policies = campaign.Plan.Policies;
-            if (ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment)))
+            var responded = ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment));
+            if (enrollment.Control)
             {
-                HandOff(campaign, at);
+                if (ControlGroup.Spares(policies))
+                {
+                    Record(campaign, at, null, TimelineStatus.Holdout, reason: ControlGroup.Outcome(policies, responded));
+                }
+            }
+            else if (responded)
+            {
+                HandOff(campaign, enrollment, at);
             }
             else if (policies.FinalAction is { } final)
             {
-                Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {final.Action}{(final.Argument is null ? "" : " " + final.Argument)}");
+                Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {ControlGroup.Describe(final)}");
             }
         }
 
-        private void HandOff(ScheduledCampaign campaign, DateTimeOffset at)
+        /// <summary>A responder goes on to the hand-off campaign; a control-group contact is only measured (docs/runtime.md, "Holdout").</summary>
+        private void HandOff(ScheduledCampaign campaign, Enrollment enrollment, DateTimeOffset at)
         {
+            if (enrollment.Control)
+            {
+                if (ControlGroup.Spares(campaign.Plan.Policies))
+                {
+                    Record(campaign, at, null, TimelineStatus.Holdout, reason: ControlGroup.Outcome(campaign.Plan.Policies, responded: true));
+                }
+
+                return;
+            }
+
             if (campaign.Plan.Policies.Handoff is { } handoff)
             {
                 var simulated = scheduler._byName.TryGetValue(handoff.Campaign, out var target);
