@@ -233,17 +233,21 @@ public sealed class ContactScheduler
             }
 
             var context = Context(campaign, due.At, enrollment);
-            var failed = stage.Conditions.FirstOrDefault(c => ExpressionEvaluator.Holds(c.Condition, context) != (c.Kind == PlanCondition.When));
-            if (failed is not null)
+            var sends = new List<(PlanSend Send, string? Variant)>();
+            if (StageSkipping.ByConditions(stage, context) is not { } skipped)
             {
-                Record(campaign, due.At, stage.Name, TimelineStatus.Skipped, reason: $"{failed.Kind} condition {failed.Id} " + (failed.Kind == PlanCondition.When ? "does not hold" : "holds"));
+                StageActions.Resolve(stage.Actions, context, null, sends);
+                skipped = StageSkipping.ByOffers(campaign.Plan, stage, sends.Select(s => s.Send), enrollment, campaign.Incentives);
+            }
+
+            if (skipped is not null)
+            {
+                Record(campaign, due.At, stage.Name, TimelineStatus.Skipped, reason: skipped);
                 enrollment.MarkRun(stage.Name, due.At);
                 RunOn(campaign, enrollment, stage, due.At);
                 return;
             }
 
-            var sends = new List<(PlanSend Send, string? Variant)>();
-            StageActions.Resolve(stage.Actions, context, null, sends);
             if (sends.Count == 0)
             {
                 enrollment.MarkRun(stage.Name, due.At);
@@ -354,6 +358,11 @@ public sealed class ContactScheduler
             if (status == TimelineStatus.Sent)
             {
                 _ledger.Record(at);
+            }
+
+            if (send.Incentive is { } offer)
+            {
+                enrollment.Give(offer);
             }
 
             if (enrollment.Control)
