@@ -30,6 +30,7 @@ public sealed class CampaignCompilation
         new StageContentCheck(),
         new StageConditionCheck(),
         new StageReachabilityCheck(),
+        new ConditionalDeliveryCheck(),
         new ClickRuleCheck(),
     ];
 

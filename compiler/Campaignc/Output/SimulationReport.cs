@@ -38,6 +38,13 @@ public static class SimulationReport
 
         console.Write(table);
         WriteUnreachable(summary, console);
+        foreach (var finished in summary.Stages.Where(t => t.Stage is null && t.ControlResponded + t.ControlNoResponse > 0))
+        {
+            // The control group is measured, never acted on: say what it did, so the comparison is visible.
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{finished.Campaign}: control group finished {finished.ControlResponded + finished.ControlNoResponse:N0} times: {finished.ControlResponded:N0} responded, {finished.ControlNoResponse:N0} did not; no hand-off or final action was applied to them."));
+        }
+
         DailyReport.Write(summary, plans, console);
         ForecastReport.Write(summary, console);
     }

@@ -62,6 +62,9 @@ public sealed class ContactScheduler
 
     private sealed record StageDue(ScheduledCampaign Campaign, DateTimeOffset At, Enrollment Enrollment, PlanStage Stage) : Work(Campaign, At);
 
+    /// <summary>One send of a stage, waiting for the moment the window or the cap moved it to; <paramref name="Capped"/>: the cap moved it.</summary>
+    private sealed record SendDue(ScheduledCampaign Campaign, DateTimeOffset At, StageSends Group, PlanSend Send, string? Variant, bool Capped) : Work(Campaign, At);
+
     /// <summary>With a forecast, the end of a campaign waits for the reactions to its last send.</summary>
     private sealed record FinishDue(ScheduledCampaign Campaign, DateTimeOffset At, Enrollment Enrollment) : Work(Campaign, At);
 
@@ -128,6 +131,9 @@ public sealed class ContactScheduler
                         break;
                     case StageDue due:
                         RunStage(due);
+                        break;
+                    case SendDue send:
+                        Offer(send, Zone(send.Campaign));
                         break;
                     case FinishDue finish:
                         FinishAfterReactions(finish);
@@ -222,42 +228,63 @@ public sealed class ContactScheduler
             {
                 Record(campaign, left.At, stage.Name, TimelineStatus.Exit, reason: left.Reason);
                 enrollment.Finished = true;
-                HandOff(campaign, left.At);
+                HandOff(campaign, enrollment, left.At);
                 return;
             }
 
             var context = Context(campaign, due.At, enrollment);
-            var failed = stage.Conditions.FirstOrDefault(c => ExpressionEvaluator.Holds(c.Condition, context) != (c.Kind == PlanCondition.When));
-            if (failed is not null)
+            var sends = new List<(PlanSend Send, string? Variant)>();
+            if (StageSkipping.ByConditions(stage, context) is not { } skipped)
             {
-                Record(campaign, due.At, stage.Name, TimelineStatus.Skipped, reason: $"{failed.Kind} condition {failed.Id} " + (failed.Kind == PlanCondition.When ? "does not hold" : "holds"));
-                enrollment.MarkRun(stage.Name, due.At);
-            }
-            else
-            {
-                var sends = new List<(PlanSend Send, string? Variant)>();
                 StageActions.Resolve(stage.Actions, context, null, sends);
-                DateTimeOffset? firstSend = null;
-                foreach (var (send, variant) in sends)
-                {
-                    var at = Deliver(campaign, enrollment, stage, send, variant, due.At, zone);
-                    firstSend ??= at;
-                }
-
-                enrollment.MarkRun(stage.Name, firstSend ?? due.At);
+                skipped = StageSkipping.ByOffers(campaign.Plan, stage, sends.Select(s => s.Send), enrollment, campaign.Incentives);
             }
 
+            if (skipped is not null)
+            {
+                Record(campaign, due.At, stage.Name, TimelineStatus.Skipped, reason: skipped);
+                enrollment.MarkRun(stage.Name, due.At);
+                RunOn(campaign, enrollment, stage, due.At);
+                return;
+            }
+
+            // A send that cannot reach the contact is not booked: no window, no cap, no reaction (docs/runtime.md, "Reachability").
+            sends.RemoveAll(s => Sending.Reachability.Standard.Problem(campaign.Plan, stage, s.Send, SubjectChoice.Pick(s.Send, campaign.Name, history.Contact.Id),
+                history.Contact, due.At) is { } unreachable && RecordUnreachable(campaign, stage, s.Send, s.Variant, due.At, zone, unreachable));
+            if (sends.Count == 0)
+            {
+                enrollment.MarkRun(stage.Name, due.At);
+                RunOn(campaign, enrollment, stage, due.At);
+                return;
+            }
+
+            var group = new StageSends(enrollment, stage, due.At);
+            foreach (var (send, variant) in sends)
+            {
+                Offer(new SendDue(campaign, due.At, group, send, variant, Capped: false), zone);
+            }
+
+            group.Offering = false;
+            if (group.TryContinue())
+            {
+                RunOn(campaign, enrollment, stage, group.RanAt!.Value);
+            }
+        }
+
+        /// <summary>After a stage ran (at <paramref name="ranAt"/>): the next stage, or the end of the campaign.</summary>
+        private void RunOn(ScheduledCampaign campaign, Enrollment enrollment, PlanStage stage, DateTimeOffset ranAt)
+        {
             if (stage.Next is { } next && campaign.Stages.TryGetValue(next, out var nextStage))
             {
                 ScheduleStage(campaign, enrollment, nextStage);
             }
             else if (scheduler._forecast is { } forecast)
             {
-                Enqueue(new FinishDue(campaign, (enrollment.StageRanAt(stage.Name) ?? due.At) + forecast.ReactionWindow, enrollment));
+                Enqueue(new FinishDue(campaign, ranAt + forecast.ReactionWindow, enrollment));
             }
             else
             {
-                Finish(campaign, enrollment, enrollment.StageRanAt(stage.Name) ?? due.At);
+                Finish(campaign, enrollment, ranAt);
             }
         }
 
@@ -269,65 +296,76 @@ public sealed class ContactScheduler
             {
                 Record(campaign, left.At, null, TimelineStatus.Exit, reason: left.Reason);
                 enrollment.Finished = true;
-                HandOff(campaign, left.At);
+                HandOff(campaign, enrollment, left.At);
                 return;
             }
 
             Finish(campaign, enrollment, finish.At);
         }
 
-        /// <summary>Books one send: into the send window, then past the cap (and into the window again), and records it.</summary>
-        private DateTimeOffset Deliver(ScheduledCampaign campaign, Enrollment enrollment, PlanStage stage, PlanSend send, string? variant, DateTimeOffset due, TimeZoneInfo zone)
+        /// <summary>
+        /// A send at the moment it is due, or at a moment the window or the cap moved it to: it goes out now if the window
+        /// and the cap allow it now, else it waits in the queue for the next moment they may, and is asked again then
+        /// (docs/runtime.md, "Frequency caps"), so every send keeps its cap at the instant it goes out.
+        /// </summary>
+        private void Offer(SendDue pending, TimeZoneInfo zone)
         {
-            // A send that cannot reach the contact is not booked: no window, no cap, no reaction (docs/runtime.md, "Reachability").
-            if (Sending.Reachability.Standard.Problem(campaign.Plan, stage, send, SubjectChoice.Pick(send, campaign.Name, history.Contact.Id), history.Contact, due) is { } unreachable)
+            var (campaign, group, now) = (pending.Campaign, pending.Group, pending.At);
+            var (at, cappedNow) = SendGate.NextAllowed(now, campaign.Window, zone, _ledger, group.Enrollment.Control ? null : campaign.Plan.Policies.Cap);
+            var capped = pending.Capped || cappedNow;
+            if (at == now)
             {
-                RecordUnreachable(campaign, stage, send, variant, due, zone, unreachable);
-                return due;
+                Deliver(campaign, group, pending.Send, pending.Variant, capped, now, zone);
             }
-
-            var at = campaign.Window.NextAllowed(due, zone);
-            string? reason = at != due ? "outside the send window or in quiet hours" : null;
-            var cap = campaign.Plan.Policies.Cap;
-            var capped = false;
-            if (!enrollment.Control)
+            else if (at < scheduler._period.End)
             {
-                for (var guard = 0; guard < 100; guard++)
-                {
-                    var allowed = _ledger.NextAllowed(at, cap);
-                    if (allowed == at)
-                    {
-                        break;
-                    }
-
-                    capped = true;
-                    reason = $"{TimelineReasons.CapPrefix} {cap!.Count} per {Durations.Format(cap.PeriodSeconds)}";
-                    at = campaign.Window.NextAllowed(allowed, zone);
-                }
+                Enqueue(pending with { At = at, Capped = capped });
             }
-
-            var status = enrollment.Control ? TimelineStatus.Holdout : TimelineStatus.Sent;
-            if (at >= scheduler._period.End && (enrollment.Control || !capped))
+            else if (capped && !group.Enrollment.Control)
+            {
+                Record(campaign, group.Due, group.Stage.Name, TimelineStatus.Capped,
+                    reason: $"{CapReason(campaign)}: the next allowed slot is after the simulation ends");
+                Settle(campaign, group, now);
+            }
+            else
             {
                 // Moved past the end by the send window alone: it happens after the run, so not in it.
-                return at;
+                Settle(campaign, group, at);
             }
+        }
 
-            if (!enrollment.Control && _unsubscribedAt is { } gone && gone <= at && at < scheduler._period.End)
+        private static string CapReason(ScheduledCampaign campaign) =>
+            $"{TimelineReasons.CapPrefix} {campaign.Plan.Policies.Cap!.Count} per {Durations.Format(campaign.Plan.Policies.Cap.PeriodSeconds)}";
+
+        private void Settle(ScheduledCampaign campaign, StageSends group, DateTimeOffset at)
+        {
+            if (group.Settled(at))
+            {
+                RunOn(campaign, group.Enrollment, group.Stage, group.RanAt!.Value);
+            }
+        }
+
+        /// <summary>Records one send at <paramref name="at"/>, the moment the window and the cap allow it.</summary>
+        private void Deliver(ScheduledCampaign campaign, StageSends group, PlanSend send, string? variant, bool capped, DateTimeOffset at, TimeZoneInfo zone)
+        {
+            var (enrollment, stage, due) = (group.Enrollment, group.Stage, group.Due);
+            string? reason = capped ? CapReason(campaign) : at != due ? "outside the send window or in quiet hours" : null;
+            var status = enrollment.Control ? TimelineStatus.Holdout : TimelineStatus.Sent;
+            if (!enrollment.Control && _unsubscribedAt is { } gone && gone <= at)
             {
                 Record(campaign, at, stage.Name, TimelineStatus.Skipped, reason: TimelineReasons.Unsubscribed);
-                return at;
+                Settle(campaign, group, at);
+                return;
             }
 
-            if (at >= scheduler._period.End)
-            {
-                status = TimelineStatus.Capped;
-                reason = $"{reason ?? "deferred"}: the next allowed slot is after the simulation ends";
-                at = due;
-            }
-            else if (status == TimelineStatus.Sent)
+            if (status == TimelineStatus.Sent)
             {
                 _ledger.Record(at);
+            }
+
+            if (send.Incentive is { } offer)
+            {
+                enrollment.Give(offer);
             }
 
             if (enrollment.Control)
@@ -351,7 +389,7 @@ public sealed class ContactScheduler
                 }
             }
 
-            return at;
+            Settle(campaign, group, at);
         }
 
         /// <summary>
@@ -463,18 +501,37 @@ public sealed class ContactScheduler
         {
             enrollment.Finished = true;
             var policies = campaign.Plan.Policies;
-            if (ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment)))
+            var responded = ExpressionEvaluator.Holds(Engaged, Context(campaign, at, enrollment));
+            if (enrollment.Control)
             {
-                HandOff(campaign, at);
+                if (ControlGroup.Spares(policies))
+                {
+                    Record(campaign, at, null, TimelineStatus.Holdout, reason: ControlGroup.Outcome(policies, responded));
+                }
+            }
+            else if (responded)
+            {
+                HandOff(campaign, enrollment, at);
             }
             else if (policies.FinalAction is { } final)
             {
-                Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {final.Action}{(final.Argument is null ? "" : " " + final.Argument)}");
+                Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {ControlGroup.Describe(final)}");
             }
         }
 
-        private void HandOff(ScheduledCampaign campaign, DateTimeOffset at)
+        /// <summary>A responder goes on to the hand-off campaign; a control-group contact is only measured (docs/runtime.md, "Holdout").</summary>
+        private void HandOff(ScheduledCampaign campaign, Enrollment enrollment, DateTimeOffset at)
         {
+            if (enrollment.Control)
+            {
+                if (ControlGroup.Spares(campaign.Plan.Policies))
+                {
+                    Record(campaign, at, null, TimelineStatus.Holdout, reason: ControlGroup.Outcome(campaign.Plan.Policies, responded: true));
+                }
+
+                return;
+            }
+
             if (campaign.Plan.Policies.Handoff is { } handoff)
             {
                 var simulated = scheduler._byName.TryGetValue(handoff.Campaign, out var target);
@@ -495,12 +552,14 @@ public sealed class ContactScheduler
             _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign)));
         }
 
-        private void RecordUnreachable(ScheduledCampaign campaign, PlanStage stage, PlanSend send, string? variant, DateTimeOffset due, TimeZoneInfo zone, string reason)
+        /// <summary>Records a send that cannot reach the contact; always true, so it reads as a filter.</summary>
+        private bool RecordUnreachable(ScheduledCampaign campaign, PlanStage stage, PlanSend send, string? variant, DateTimeOffset due, TimeZoneInfo zone, string reason)
         {
             var subject = SubjectChoice.Pick(send, campaign.Name, history.Contact.Id);
             _timeline.Add(new TimelineEntry(
                 due, LocalClock.ToLocal(due, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, TimelineStatus.Unreachable,
                 send.Channel, send.Id, variant, subject?.Id, subject?.Text, Reason: reason, EnteredAt: EnteredAt(campaign)));
+            return true;
         }
 
         /// <summary>When the contact's current pass through the campaign began: which enrolment a row belongs to.</summary>

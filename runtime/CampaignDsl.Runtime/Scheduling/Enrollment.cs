@@ -7,6 +7,7 @@ namespace CampaignDsl.Runtime.Scheduling;
 public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool control)
 {
     private readonly Dictionary<string, DateTimeOffset> _stageRuns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _given = new(StringComparer.Ordinal);
 
     public string Campaign { get; } = campaign;
 
@@ -22,4 +23,9 @@ public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool c
     public DateTimeOffset? StageRanAt(string stage) => _stageRuns.TryGetValue(stage, out var at) ? at : null;
 
     public void MarkRun(string stage, DateTimeOffset at) => _stageRuns[stage] = at;
+
+    /// <summary>Notes an offer (incentive) the contact was sent (or, in the control group, would have been).</summary>
+    public void Give(string incentive) => _given.Add(incentive);
+
+    public bool WasGiven(string incentive) => _given.Contains(incentive);
 }

@@ -106,7 +106,7 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
     }
 
     public object? VisitRfm(RfmScore node) =>
-        (decimal)context.Rfm.Score(node.Dimension, RfmMeasures.Of(context.History, context.Now));
+        (decimal)context.Rfm.Score(node.Dimension, context.History, context.Now);
 
     public object? VisitBehaviour(BehaviourTest node)
     {

@@ -32,6 +32,56 @@ public static class LocalClock
         return new DateTimeOffset(local - zone.GetUtcOffset(local), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Every instant at which the wall clock reads <paramref name="local"/>: none in a skipped hour, two in a repeated
+    /// one (summer time first), else one.
+    /// </summary>
+    public static IEnumerable<DateTimeOffset> Occurrences(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            return [];
+        }
+
+        if (zone.IsAmbiguousTime(local))
+        {
+            return zone.GetAmbiguousTimeOffsets(local).OrderDescending().Select(offset => new DateTimeOffset(local - offset, TimeSpan.Zero)).ToList();
+        }
+
+        return [new DateTimeOffset(local - zone.GetUtcOffset(local), TimeSpan.Zero)];
+    }
+
+    /// <summary>
+    /// The instants in (<paramref name="from"/>, <paramref name="to"/>] at which the zone's offset changes (the first
+    /// instant of the new offset), at most one: zones change their clocks months apart, and callers look days ahead.
+    /// </summary>
+    public static IEnumerable<DateTimeOffset> Changes(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        var before = zone.GetUtcOffset(from);
+        if (zone.GetUtcOffset(to) == before)
+        {
+            yield break;
+        }
+
+        // Offsets change on whole seconds: halve the interval down to one second.
+        long low = from.ToUnixTimeSeconds(), high = to.ToUnixTimeSeconds();
+        while (high - low > 1)
+        {
+            var mid = low + ((high - low) / 2);
+            if (zone.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(mid)) == before)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        yield return DateTimeOffset.FromUnixTimeSeconds(high);
+    }
+
     // The scheduler asks for a contact's zone at every step; the system's lookup takes a lock and compares ids
     // ignoring case each time, so the answers (also "unknown") are kept. Few distinct ids exist; the cap guards odd data.
     private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);

@@ -12,6 +12,7 @@ public sealed class ScheduledCampaign
         Rfm = rfm ?? RfmPopulation.Empty;
         Segments = EvaluationContext.SegmentsOf(plan);
         Stages = plan.Stages.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+        Incentives = plan.Incentives.GroupBy(i => i.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Window = new SendWindow(plan.Policies.SendWindow, plan.Policies.QuietHours);
         DefaultZone = LocalClock.FindZone(plan.Campaign.TimeZone) ?? TimeZoneInfo.Utc;
     }
@@ -24,9 +25,11 @@ public sealed class ScheduledCampaign
 
     public FrozenDictionary<string, PlanStage> Stages { get; }
 
+    public FrozenDictionary<string, PlanIncentive> Incentives { get; }
+
     public SendWindow Window { get; }
 
-    /// <summary>The campaign's audience measured at the start, which <c>rfm.*</c> ranks a contact within.</summary>
+    /// <summary>Every contact who had bought by the start of the run, which <c>rfm.*</c> ranks a contact within.</summary>
     public RfmPopulation Rfm { get; }
 
     public TimeZoneInfo DefaultZone { get; }

@@ -23,7 +23,12 @@ public sealed class SendWindow
     public bool Allows(TimeOnly time) =>
         (_window is not { } w || Inside(time, w.Start, w.End)) && (_quiet is not { } q || !Inside(time, q.Start, q.End));
 
-    /// <summary>The first instant at or after <paramref name="instant"/> whose local time the window allows.</summary>
+    /// <summary>
+    /// The first instant at or after <paramref name="instant"/> whose local time the window allows. An instant is
+    /// judged by the wall clock's reading at it alone, so across a change of the clocks a boundary in the skipped hour
+    /// takes effect when the clocks jump, and one in the repeated hour holds in both passes through it (docs/runtime.md,
+    /// "Send windows and quiet hours").
+    /// </summary>
     public DateTimeOffset NextAllowed(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var local = LocalClock.ToLocal(instant, zone);
@@ -32,7 +37,8 @@ public sealed class SendWindow
             return instant;
         }
 
-        // The allowed stretch can only begin where the window opens or the quiet hours end.
+        // The wall clock enters an allowed stretch either by reaching the window's opening or the quiet hours' end,
+        // at every instant it reads that time (twice in a repeated hour, never in a skipped one), or by jumping into it.
         var openings = new List<TimeOnly>();
         if (_window is { } w)
         {
@@ -44,22 +50,34 @@ public sealed class SendWindow
             openings.Add(q.End);
         }
 
-        var candidates = new List<DateTimeOffset>();
-        for (var day = 0; day <= 2; day++)
+        DateTimeOffset? best = null;
+        void Consider(DateTimeOffset candidate)
+        {
+            if (candidate > instant && (best is null || candidate < best) && Allows(TimeOnly.FromDateTime(LocalClock.ToLocal(candidate, zone))))
+            {
+                best = candidate;
+            }
+        }
+
+        for (var day = -1; day <= 2; day++)
         {
             var date = DateOnly.FromDateTime(local).AddDays(day);
             foreach (var opening in openings)
             {
-                var utc = LocalClock.ToUtc(date.ToDateTime(opening), zone);
-                if (utc > instant && Allows(TimeOnly.FromDateTime(LocalClock.ToLocal(utc, zone))))
+                foreach (var utc in LocalClock.Occurrences(date.ToDateTime(opening), zone))
                 {
-                    candidates.Add(utc);
+                    Consider(utc);
                 }
             }
         }
 
+        foreach (var change in LocalClock.Changes(instant, instant.AddDays(3), zone))
+        {
+            Consider(change);
+        }
+
         // A window and quiet hours that leave no time at all: send when the window opens, as the window is the stronger promise.
-        return candidates.Count > 0 ? candidates.Min() : instant;
+        return best ?? instant;
     }
 
     private static bool Inside(TimeOnly time, TimeOnly start, TimeOnly end) =>

@@ -6,7 +6,7 @@ public static class TimelineStatus
     /// <summary>A message goes out (possibly later than due: see <see cref="TimelineEntry.DeferredFrom"/>).</summary>
     public const string Sent = "sent";
 
-    /// <summary>A control-group contact would have been sent this message; nothing goes out.</summary>
+    /// <summary>A control-group contact would have been sent this message (a row with a stage), or finished or left (without one: see <see cref="TimelineReasons.ControlResponded"/>); nothing goes out, nothing is done.</summary>
     public const string Holdout = "holdout";
 
     /// <summary>The stage's when/unless conditions failed; the contact moves on.</summary>
@@ -57,6 +57,12 @@ public static class TimelineReasons
 
     /// <summary>A send skipped because the forecast had the contact unsubscribe before it.</summary>
     public const string Unsubscribed = "unsubscribed (forecast)";
+
+    /// <summary>A control-group contact finished or left having responded: a <c>holdout</c> row without a stage; nothing was done.</summary>
+    public const string ControlResponded = "control group: responded";
+
+    /// <summary>A control-group contact finished without responding: a <c>holdout</c> row without a stage; no final action.</summary>
+    public const string ControlNoResponse = "control group: no response";
 }
 
 /// <summary>

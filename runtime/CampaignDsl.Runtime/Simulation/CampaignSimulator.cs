@@ -111,27 +111,18 @@ public static class CampaignSimulator
     }
 
     /// <summary>
-    /// RFM quintiles rank a contact within its campaign's audience, so each audience is measured first, in one
-    /// pass, at the start of the run (the audience condition cannot itself use RFM, so this is well defined).
+    /// RFM quintiles rank a contact within every contact who had bought by the start of the run (docs/runtime.md, "RFM"),
+    /// measured first, in one pass; every campaign that uses RFM ranks within the same population.
     /// </summary>
     private static async Task<Dictionary<CampaignPlan, RfmPopulation>> RfmAtStartAsync(
         List<CampaignPlan> plans, IContactSource source, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var populations = plans.ToDictionary(p => p, _ => new RfmPopulation());
+        var population = new RfmPopulation(start);
         await foreach (var history in ContactHistories.ReadAsync(source, cancellationToken).ConfigureAwait(false))
         {
-            RfmMeasures? measures = null;
-            foreach (var plan in plans)
-            {
-                var campaign = new ScheduledCampaign(plan);
-                var context = new EvaluationContext(history, start, campaign.ZoneOf(history.Contact), campaign.Segments, RfmPopulation.Empty);
-                if (plan.Audience.Where is not { } where || ExpressionEvaluator.Holds(where, context))
-                {
-                    populations[plan].Add(measures ??= RfmMeasures.Of(history, start));
-                }
-            }
+            population.Add(RfmMeasures.Of(history, start));
         }
 
-        return populations;
+        return plans.ToDictionary(p => p, _ => population);
     }
 }

@@ -28,6 +28,12 @@ public sealed class StageTally(string campaign, string? stage)
 
     public int FinalActions { get; private set; }
 
+    /// <summary>Control-group contacts who finished or left having responded: what a hand-off would have taken (only on the <c>null</c> stage).</summary>
+    public int ControlResponded { get; private set; }
+
+    /// <summary>Control-group contacts who finished without responding: what the final action would have reached.</summary>
+    public int ControlNoResponse { get; private set; }
+
     /// <summary>Opens the engagement forecast predicts (zero without <c>--forecast</c>); so too the three below.</summary>
     public int Opened { get; private set; }
 
@@ -46,6 +52,17 @@ public sealed class StageTally(string campaign, string? stage)
                 if (entry.DeferredFrom is not null && entry.Reason?.StartsWith(TimelineReasons.CapPrefix, StringComparison.Ordinal) == true)
                 {
                     Deferred++;
+                }
+
+                break;
+            case TimelineStatus.Holdout when entry.Stage is null:
+                if (entry.Reason?.StartsWith(TimelineReasons.ControlResponded, StringComparison.Ordinal) == true)
+                {
+                    ControlResponded++;
+                }
+                else
+                {
+                    ControlNoResponse++;
                 }
 
                 break;

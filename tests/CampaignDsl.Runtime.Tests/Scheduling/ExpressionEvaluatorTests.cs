@@ -71,16 +71,17 @@ public sealed class ExpressionEvaluatorTests
     [Fact]
     public void Rfm_quintiles_rank_against_the_population()
     {
-        var population = new RfmPopulation();
+        var population = new RfmPopulation(Now.AddDays(-30));
         for (var spend = 1; spend <= 100; spend++)
         {
-            population.Add(new RfmMeasures(10, 1, spend));
+            population.Add(new RfmMeasures(Now.AddDays(-40), 1, spend));
         }
 
-        Assert.Equal(5, population.Score("monetary", new RfmMeasures(10, 1, 95)));
-        Assert.Equal(1, population.Score("monetary", new RfmMeasures(10, 1, 5)));
-        Assert.Equal(3, population.Score("monetary", new RfmMeasures(10, 1, 50)));
-        Assert.Equal(1, population.Score("monetary", new RfmMeasures(null, 0, 0)));
+        RfmMeasures Spent(decimal spend) => new(Now.AddDays(-40), 1, spend);
+        Assert.Equal(5, population.Score("monetary", Spent(95), null, Now));
+        Assert.Equal(1, population.Score("monetary", Spent(5), null, Now));
+        Assert.Equal(3, population.Score("monetary", Spent(50), null, Now));
+        Assert.Equal(1, population.Score("monetary", new RfmMeasures(null, 0, 0), null, Now));
         var plan = Plans.Compile("""
             campaign t {
               type reengagement

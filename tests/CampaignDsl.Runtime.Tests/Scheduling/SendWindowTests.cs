@@ -58,8 +58,9 @@ public sealed class SendWindowTests
         // 02:30 happens twice on 25 October 2026: the first, still CEST (00:30 UTC).
         Assert.Equal(Utc("2026-10-25T00:30:00Z"), LocalClock.ToUtc(new DateTime(2026, 10, 25, 2, 30, 0), Amsterdam));
 
-        // A window opening at 02:30 on the spring-forward day opens at 03:30 local instead.
+        // A window opening at 02:30 on the spring-forward day opens when the clocks jump from 02:00 to 03:00 (01:00 UTC):
+        // 03:00 is inside 02:30..05:00.
         var early = new SendWindow(new PlanDailyWindow(null, "02:30", "05:00"), null);
-        Assert.Equal(Utc("2026-03-29T01:30:00Z"), early.NextAllowed(Utc("2026-03-28T23:00:00Z"), Amsterdam));
+        Assert.Equal(Utc("2026-03-29T01:00:00Z"), early.NextAllowed(Utc("2026-03-28T23:00:00Z"), Amsterdam));
     }
 }

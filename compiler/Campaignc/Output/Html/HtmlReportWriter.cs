@@ -152,11 +152,11 @@ public static class HtmlReportWriter
             return;
         }
 
-        html.Append("<table class=\"holdout\">\n<tr><th>campaign</th><th class=\"n\">planned</th><th class=\"n\">control</th><th class=\"n\">treated</th><th class=\"n\">control share</th></tr>\n");
+        html.Append("<table class=\"holdout\">\n<tr><th>campaign</th><th class=\"n\">planned</th><th class=\"n\">control</th><th class=\"n\">treated</th><th class=\"n\">control share</th><th class=\"n\">control responded</th><th class=\"n\">control no response</th></tr>\n");
         foreach (var s in holdouts)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{HtmlEncode(s.Campaign)}</td><td class=\"n\">{s.Percent:0.##}%</td><td class=\"n\">{N(s.Control)}</td><td class=\"n\">{N(s.Treated)}</td><td class=\"n\">{s.ControlShare:P1}</td></tr>\n");
+                $"<tr><td>{HtmlEncode(s.Campaign)}</td><td class=\"n\">{s.Percent:0.##}%</td><td class=\"n\">{N(s.Control)}</td><td class=\"n\">{N(s.Treated)}</td><td class=\"n\">{s.ControlShare:P1}</td><td class=\"n\">{N(s.ControlResponded)}</td><td class=\"n\">{N(s.ControlNoResponse)}</td></tr>\n");
         }
 
         html.Append("</table>\n");

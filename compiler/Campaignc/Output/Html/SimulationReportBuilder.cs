@@ -43,7 +43,8 @@ public static class SimulationReportBuilder
             [.. campaigns.Select(c => Funnel(summary, c.Plan))],
             [.. campaigns.SelectMany(c => Subjects(observations, c.Plan))],
             [.. campaigns.Where(c => c.Plan.Policies.Holdout is not null).Select(c => new HoldoutSplit(
-                c.Plan.Campaign.Name, c.Plan.Policies.Holdout!.Percent, observations.Control(c.Plan.Campaign.Name), observations.Treated(c.Plan.Campaign.Name)))],
+                c.Plan.Campaign.Name, c.Plan.Policies.Holdout!.Percent, observations.Control(c.Plan.Campaign.Name), observations.Treated(c.Plan.Campaign.Name),
+                Finished(summary, c.Plan)?.ControlResponded ?? 0, Finished(summary, c.Plan)?.ControlNoResponse ?? 0))],
             [.. campaigns.SelectMany(c => Samples(observations, c, renderer, templates))],
             Forecast(summary, campaigns));
     }
@@ -116,4 +117,8 @@ public static class SimulationReportBuilder
 
     /// <summary>An email template file is an HTML page; an inline body (SMS, push) is plain text.</summary>
     private static bool IsHtml(PlanSend send) => send.Channel == "email" && send.Template is not null;
+
+    /// <summary>What happened at the end of a campaign (hand-offs, final actions, the control group's outcomes).</summary>
+    private static StageTally? Finished(SimulationSummary summary, CampaignPlan plan) =>
+        summary.Stages.FirstOrDefault(t => t.Stage is null && string.Equals(t.Campaign, plan.Campaign.Name, StringComparison.Ordinal));
 }

@@ -35,7 +35,9 @@ public sealed record FunnelStep(string Stage, int Sent, int Holdout, int Skipped
 public sealed record SubjectShare(string Campaign, string Stage, string SendId, string VariantId, string Text, decimal Weight, int Sent, double Share);
 
 /// <summary>A campaign's control group (held out, nothing sent) against the contacts it treated.</summary>
-public sealed record HoldoutSplit(string Campaign, decimal Percent, int Control, int Treated)
+/// <param name="ControlResponded">Control contacts who finished or left having responded (never handed off).</param>
+/// <param name="ControlNoResponse">Control contacts who finished without responding (never given the final action).</param>
+public sealed record HoldoutSplit(string Campaign, decimal Percent, int Control, int Treated, int ControlResponded = 0, int ControlNoResponse = 0)
 {
     public double ControlShare => Control + Treated == 0 ? 0 : (double)Control / (Control + Treated);
 }

@@ -1,0 +1,48 @@
+namespace CampaignDsl.Runtime.Scheduling;
+
+/// <summary>
+/// The sends of one stage for one contact while they go out, each possibly moved by the window or the cap: the stage
+/// ran when the first of them went out (or was settled: capped, or moved past the end), and only then do the next
+/// stage's timing and the campaign's finish follow from it.
+/// </summary>
+internal sealed class StageSends(Enrollment enrollment, Plan.PlanStage stage, DateTimeOffset due)
+{
+    public Enrollment Enrollment { get; } = enrollment;
+
+    public Plan.PlanStage Stage { get; } = stage;
+
+    /// <summary>When the stage fell due: the <c>deferred_from_utc</c> of a send that went out later.</summary>
+    public DateTimeOffset Due { get; } = due;
+
+    /// <summary>While the stage hands out its sends, the first one settled waits, so all of the stage's rows come before what follows it.</summary>
+    public bool Offering { get; set; } = true;
+
+    /// <summary>The moment the first send was settled; null until then.</summary>
+    public DateTimeOffset? RanAt { get; private set; }
+
+    public bool Continued { get; private set; }
+
+    /// <summary>Notes that one send was settled at <paramref name="at"/>; true when the stage now runs on (the first, once offering is over).</summary>
+    public bool Settled(DateTimeOffset at)
+    {
+        if (RanAt is null)
+        {
+            RanAt = at;
+            Enrollment.MarkRun(Stage.Name, at);
+        }
+
+        return TryContinue();
+    }
+
+    /// <summary>True once, when the stage has a moment it ran and its sends are all handed out.</summary>
+    public bool TryContinue()
+    {
+        if (Offering || Continued || RanAt is null)
+        {
+            return false;
+        }
+
+        Continued = true;
+        return true;
+    }
+}
