@@ -1,0 +1,27 @@
+namespace CampaignDsl.Compiler.Diagnostics;
+
+/// <summary>
+/// Diagnostics of constructs the language accepts but that would not do what they say for some contacts
+/// (CDSL0120-CDSL0129): a second incentive on one message, an inactivity test that leaves out contacts who
+/// never did the thing, a template value that can be empty when the message is sent.
+/// </summary>
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor SecondIncentiveOnSend = Error("CDSL0120", "Send carries two incentives",
+        "A message carries at most one incentive: its codes, its template variables (`incentive.code`, `incentive.expires`) and its redemptions are those of one offer. Send the second offer in a stage or variant of its own, or define one incentive that gives both.");
+
+    public static readonly DiagnosticDescriptor NeverHappenedLeftOut = Warning("CDSL0121", "Inactivity test leaves out contacts who never did it",
+        "`days_since(last login) > 120` (and `hours_since`, and `>=`, `between`) is unknown, so false, for a contact with no `login` at all. To include them, add `or count(login) == 0`; to exclude them on purpose, add `and count(login) >= 1`. The warning is not given when the condition already tests the count of that event.");
+
+    public static readonly DiagnosticDescriptor TemplateValueMayBeEmpty = Warning("CDSL0122", "Template value may be empty when the message is sent",
+        "A template shows `incentive.*` but the contact may reach the stage without ever having been given an incentive: the stage's send carries none and no earlier stage gives one on every path. Such a message is not sent (run: failed with the reason; simulate and preview: flagged). Put `incentive x` on the send, or move the reminder to a stage that follows an unconditional one carrying the offer.");
+
+    public static Diagnostic SecondIncentive(SourceLocation at, string name, string first, SourceLocation firstAt) =>
+        SecondIncentiveOnSend.Create(at, $"this send already carries incentive `{first}` (line {firstAt.Start.Line}); a message carries one incentive: send `{name}` in a stage or variant of its own, or define one incentive that gives both");
+
+    public static Diagnostic NeverHappened(SourceLocation at, string function, string eventType) =>
+        NeverHappenedLeftOut.Create(at, $"`{function}(last {eventType})` is unknown for contacts with no `{eventType}` at all, so they are left out; add `or count({eventType}) == 0` to include them, or `and count({eventType}) >= 1` to say they are left out on purpose");
+
+    public static Diagnostic TemplateValueEmpty(SourceLocation at, string variable, string template, string stage) =>
+        TemplateValueMayBeEmpty.Create(at, $"`{template}` shows `{{{{{variable}}}}}`, but a contact can reach stage `{stage}` without having been given an incentive, so it would be empty and the message is not sent; put `incentive <name>` on this send, or give the incentive in an earlier stage every contact passes");
+}
