@@ -21,6 +21,7 @@ public sealed class CampaignCompilation
         new SettingsCheck(),
         new StageTimingCheck(),
         new ConditionCheck(),
+        new NeverHappenedCheck(),
         new MessageCheck(),
         new TemplateCheck(),
         new AudienceCheck(),
@@ -37,6 +38,7 @@ public sealed class CampaignCompilation
     private static readonly ImmutableArray<ICampaignCheck> SharedDeclarationChecks =
     [
         new ConditionCheck(),
+        new NeverHappenedCheck(),
         new IncentiveCheck(),
     ];
 

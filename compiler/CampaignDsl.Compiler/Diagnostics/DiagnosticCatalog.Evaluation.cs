@@ -11,7 +11,7 @@ public static partial class DiagnosticCatalog
         "A message carries at most one incentive: its codes, its template variables (`incentive.code`, `incentive.expires`) and its redemptions are those of one offer. Send the second offer in a stage or variant of its own, or define one incentive that gives both.");
 
     public static readonly DiagnosticDescriptor NeverHappenedLeftOut = Warning("CDSL0121", "Inactivity test leaves out contacts who never did it",
-        "`days_since(last login) > 120` (and `hours_since`, and `>=`, `between`) is unknown, so false, for a contact with no `login` at all. To include them, add `or count(login) == 0`; to exclude them on purpose, add `and count(login) >= 1`. The warning is not given when the condition already tests the count of that event.");
+        "`days_since(last login) > 120` (and `hours_since`, and `>=`) is unknown, so false, for a contact with no `login` at all. To include them, add `or count(login) == 0`; to exclude them on purpose, add `and count(login) >= 1`. The warning is not given when the condition already tests the count of that event, nor for `between`, whose upper bound already leaves out the never active.");
 
     public static readonly DiagnosticDescriptor TemplateValueMayBeEmpty = Warning("CDSL0122", "Template value may be empty when the message is sent",
         "A template shows `incentive.*` but the contact may reach the stage without ever having been given an incentive: the stage's send carries none and no earlier stage gives one on every path. Such a message is not sent (run: failed with the reason; simulate and preview: flagged). Put `incentive x` on the send, or move the reminder to a stage that follows an unconditional one carrying the offer.");
