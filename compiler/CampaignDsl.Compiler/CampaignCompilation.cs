@@ -24,6 +24,7 @@ public sealed class CampaignCompilation
         new NeverHappenedCheck(),
         new MessageCheck(),
         new TemplateCheck(),
+        new TemplateValueCheck(),
         new AudienceCheck(),
         new IncentiveCheck(),
         new IncentiveUseCheck(),
