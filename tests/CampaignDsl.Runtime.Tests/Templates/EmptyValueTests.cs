@@ -1,6 +1,7 @@
 using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Templates;
+using CampaignDsl.Runtime.Tests.Infrastructure;
 
 namespace CampaignDsl.Runtime.Tests.Templates;
 
@@ -65,5 +66,30 @@ public sealed class EmptyValueTests
 
         var scriban = Render("unused_coupon", "Your code: {{ incentive.code }}.", engine: "scriban", path: "templates/reminder.sbn");
         Assert.Contains(scriban.Problems, p => p.StartsWith("template templates/reminder.sbn: shows {{incentive.code}}", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The nurture example's coupon reminder, which once went out as "your unused code: . It's valid until ,".</summary>
+public sealed class NurtureReminderTests
+{
+    [Fact]
+    public void The_nurture_reminder_shows_the_code_its_welcome_gave()
+    {
+        var plan = ExampleProject.Plans().Single(p => p.Campaign.Name == "nurture_returners");
+        var contact = new Contact("C1", "anna@example.com", FirstName: "Anna", TimeZone: "Europe/Amsterdam", Locale: "en-GB", Subscribed: true);
+        string Body(string stageName)
+        {
+            var stage = plan.Stages.Single(s => s.Name == stageName);
+            var send = stage.Actions.Sends.Single();
+            var text = File.ReadAllText(RepositoryPaths.InRepo("examples", "nurture", send.Template!.Path));
+            var message = MessageRenderer.CreateDefault().Render(
+                new MessageContext(plan, stage, send, contact, new DateTimeOffset(2026, 3, 27, 9, 0, 0, TimeSpan.Zero), MessageLinks.Default, "secret"), text);
+            Assert.True(message.Succeeded, string.Join("; ", message.Problems));
+            return message.Body!;
+        }
+
+        var code = System.Text.RegularExpressions.Regex.Match(Body("welcome_back"), "HELLO-[A-Z2-9]{6}").Value;
+        Assert.NotEmpty(code);
+        Assert.Contains($"<strong>{code}</strong>", Body("coupon_reminder"), StringComparison.Ordinal);
     }
 }
