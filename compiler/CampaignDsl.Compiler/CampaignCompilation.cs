@@ -21,8 +21,10 @@ public sealed class CampaignCompilation
         new SettingsCheck(),
         new StageTimingCheck(),
         new ConditionCheck(),
+        new NeverHappenedCheck(),
         new MessageCheck(),
         new TemplateCheck(),
+        new TemplateValueCheck(),
         new AudienceCheck(),
         new IncentiveCheck(),
         new IncentiveUseCheck(),
@@ -38,6 +40,7 @@ public sealed class CampaignCompilation
     private static readonly ImmutableArray<ICampaignCheck> SharedDeclarationChecks =
     [
         new ConditionCheck(),
+        new NeverHappenedCheck(),
         new IncentiveCheck(),
     ];
 

@@ -18,7 +18,10 @@ public sealed record Comparison(string Id, string Operator, PlanExpression Left,
     public override TResult Accept<TResult>(IPlanExpressionVisitor<TResult> visitor) => visitor.VisitComparison(this);
 }
 
-/// <summary><see cref="Operator"/> is <c>add</c>, <c>subtract</c>, <c>multiply</c> or <c>divide</c>.</summary>
+/// <summary>
+/// <see cref="Operator"/> is <c>add</c>, <c>subtract</c>, <c>multiply</c> or <c>divide</c>. With a date on the left,
+/// <c>add</c>/<c>subtract</c> of a duration is an instant and <c>subtract</c> of a date is the duration between them.
+/// </summary>
 public sealed record Arithmetic(string Id, string Operator, PlanExpression Left, PlanExpression Right) : PlanExpression(Id)
 {
     public override TResult Accept<TResult>(IPlanExpressionVisitor<TResult> visitor) => visitor.VisitArithmetic(this);

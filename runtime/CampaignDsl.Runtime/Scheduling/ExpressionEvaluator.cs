@@ -169,7 +169,15 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
 
     public object? VisitArithmetic(Arithmetic node)
     {
-        if (node.Left.Accept(this) is not decimal left || node.Right.Accept(this) is not decimal right)
+        var (leftValue, rightValue) = (node.Left.Accept(this), node.Right.Accept(this));
+        if (leftValue is DateTimeOffset or DateOnly)
+        {
+            return node.Operator == "subtract" && rightValue is DateTimeOffset or DateOnly
+                ? Elapsed(rightValue, leftValue)
+                : Shifted(node.Operator, leftValue, rightValue);
+        }
+
+        if (leftValue is not decimal left || rightValue is not decimal right)
         {
             return null;
         }
@@ -246,6 +254,41 @@ public sealed class ExpressionEvaluator(EvaluationContext context) : IPlanExpres
     }
 
     public object? VisitNot(NotExpression node) => node.Operand.Accept(this) is not true;
+
+    /// <summary>
+    /// A moment plus or minus a duration is a moment; a moment minus a moment is the duration between them (seconds).
+    /// A calendar date stands for its local midnight in the contact's zone, as in <c>days_since</c>; durations are
+    /// elapsed time, kept to the millisecond as the stores keep instants. Null when a side is unknown.
+    /// </summary>
+    private DateTimeOffset? Shifted(string op, object? moment, object? duration)
+    {
+        if (Milliseconds(moment) is not { } from || op is not ("add" or "subtract") || duration is not decimal seconds)
+        {
+            return null;
+        }
+
+        var shift = DurationMilliseconds(seconds);
+        var to = op == "add" ? from + shift : from - shift;
+        return to is >= MinMilliseconds and <= MaxMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(to) : null;
+    }
+
+    private decimal? Elapsed(object? from, object? to) =>
+        Milliseconds(from) is { } start && Milliseconds(to) is { } end ? (end - start) / 1000m : null;
+
+    // The range DateTimeOffset holds; a moment pushed beyond it is unknown, in SQL as in memory.
+    internal const long MinMilliseconds = -62_135_596_800_000;
+    internal const long MaxMilliseconds = 253_402_300_799_999;
+
+    /// <summary>A duration of <paramref name="seconds"/> in whole milliseconds, half away from zero (as SQL's <c>round</c>).</summary>
+    internal static long DurationMilliseconds(decimal seconds) =>
+        (long)Math.Round(Math.Clamp(seconds, -1e12m, 1e12m) * 1000m, MidpointRounding.AwayFromZero);
+
+    private long? Milliseconds(object? moment) => moment switch
+    {
+        DateTimeOffset instant => instant.ToUnixTimeMilliseconds(),
+        DateOnly date => LocalClock.ToUtc(date.ToDateTime(TimeOnly.MinValue), context.Zone).ToUnixTimeMilliseconds(),
+        _ => null,
+    };
 
     private TimeSpan? Since(object? value) => value switch
     {

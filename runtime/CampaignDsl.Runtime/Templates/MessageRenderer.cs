@@ -52,17 +52,31 @@ public sealed class MessageRenderer(TemplateEngines engines, TemplateCache cache
         var problems = new List<string>(modelProblems);
         var email = send.Channel == "email";
         var inline = engines.FindByName(TemplateEngines.PlainTextEngine)!;
+        var absent = EmptyValueProbe.AbsentValues(context);
+
+        // A part that prints a value this message does not have is not sent half empty ("your code: .").
+        string? Part(ITemplateEngine engine, string text, string what)
+        {
+            var rendered = RenderText(engine, text, model, what, problems);
+            if (rendered is not null && absent.Count > 0 && text.Contains("incentive", StringComparison.Ordinal)
+                && RenderText(engine, text, EmptyValueProbe.Marked(model, absent), what, []) is { } probed)
+            {
+                problems.AddRange(EmptyValueProbe.Problems(what, rendered, probed, absent));
+            }
+
+            return rendered;
+        }
 
         var subjects = ImmutableArray.CreateBuilder<RenderedSubject>();
         foreach (var subject in send.Subjects)
         {
-            if (RenderText(inline, subject.Text, model, $"subject {subject.Id}", problems) is { } text)
+            if (Part(inline, subject.Text, $"subject {subject.Id}") is { } text)
             {
                 subjects.Add(new RenderedSubject(subject.Id, subject.Weight, text));
             }
         }
 
-        var preheader = send.Preheader is null ? null : RenderText(inline, send.Preheader, model, $"preheader of {send.Id}", problems);
+        var preheader = send.Preheader is null ? null : Part(inline, send.Preheader, $"preheader of {send.Id}");
         string? body = null;
         string? bodyHash = null;
         string? textBody = null;
@@ -79,18 +93,18 @@ public sealed class MessageRenderer(TemplateEngines engines, TemplateCache cache
             }
             else
             {
-                body = RenderText(email ? engine : engines.PlainTextOf(engine), templateText, model, $"template {template.Path}", problems);
+                body = Part(email ? engine : engines.PlainTextOf(engine), templateText, $"template {template.Path}");
                 bodyHash = TemplateCache.Hash(templateText);
                 if (email && plainTextTemplate is not null)
                 {
                     // The text part is written in the HTML template's language, so it is rendered by that engine's plain form.
-                    textBody = RenderText(engines.PlainTextOf(engine), plainTextTemplate, model, $"template {TextAlternative.CompanionPath(template.Path)}", problems);
+                    textBody = Part(engines.PlainTextOf(engine), plainTextTemplate, $"template {TextAlternative.CompanionPath(template.Path)}");
                 }
             }
         }
         else if (send.Body is { } inlineBody)
         {
-            body = RenderText(email ? engines.FindByName(TemplateEngines.InlineEngine)! : inline, inlineBody, model, $"body of {send.Id}", problems);
+            body = Part(email ? engines.FindByName(TemplateEngines.InlineEngine)! : inline, inlineBody, $"body of {send.Id}");
             bodyHash = TemplateCache.Hash(inlineBody);
         }
 

@@ -35,6 +35,37 @@ internal sealed class ExpressionGenerator(int seed)
         };
     }
 
+    /// <summary>
+    /// A comparison of moments or durations made with date arithmetic: instants and dates plus or minus durations,
+    /// moments minus moments, compared with each other, with dates, or with durations.
+    /// </summary>
+    public PlanExpression MomentCondition(int depth = 2) => _random.Next(5) switch
+    {
+        0 or 1 => new Comparison(Id(), Pick("eq", "ne", "lt", "le", "gt", "ge"), Moment(depth), Moment(depth - 1)),
+        2 => new Comparison(Id(), Pick("eq", "ne", "lt", "le", "gt", "ge"), Duration(depth), Duration(depth - 1)),
+        3 => new BetweenTest(Id(), Duration(depth), Duration(0), Duration(0), _random.Next(2) == 0),
+        _ => new BetweenTest(Id(), Moment(depth), Moment(0), Moment(depth - 1), _random.Next(2) == 0),
+    };
+
+    /// <summary>An instant or a calendar date, possibly moved by a duration.</summary>
+    private PlanExpression Moment(int depth) => _random.Next(depth <= 0 ? 4 : 7) switch
+    {
+        0 => Attribute("created_at", "date"),
+        1 => Attribute("birthday", "date"),
+        2 => new EventAggregate(Id(), Pick("last", "first"), Pick("purchase", "email.open"), null, Window()),
+        3 => new DateLiteral(Id(), Pick("2026-01-05", "2026-01-04", "2025-12-06", "2000-01-05", "2024-02-29", "2026-03-29")),
+        _ => new Arithmetic(Id(), Pick("add", "subtract"), Moment(depth - 1), Duration(depth - 1)),
+    };
+
+    /// <summary>A duration: a literal, the time between two moments, or a multiple of one.</summary>
+    private PlanExpression Duration(int depth) => _random.Next(depth <= 0 ? 2 : 5) switch
+    {
+        0 => new DurationLiteral(Id(), Pick(0L, 1L, 3600L, 86400L, 30 * 86400L, 365 * 86400L, 9 * 3600L + 1)),
+        1 => new Negation(Id(), new DurationLiteral(Id(), Pick(86400L, 3600L))),
+        2 or 3 => new Arithmetic(Id(), "subtract", Moment(depth - 1), Moment(depth - 1)),
+        _ => new Arithmetic(Id(), Pick("multiply", "divide"), Duration(depth - 1), new NumberLiteral(Id(), Pick(2m, 3m, 7m, 1000m))),
+    };
+
     private BetweenTest Between(int depth)
     {
         var value = Value(depth - 1, out var category);
@@ -82,6 +113,7 @@ internal sealed class ExpressionGenerator(int seed)
             0 => Attribute("created_at", "date"),
             1 => Attribute("birthday", "date"),
             2 => new EventAggregate(Id(), Pick("last", "first"), Pick("purchase", "email.open"), null, Window()),
+            3 when depth > 0 => Moment(depth),
             _ => new DateLiteral(Id(), Pick("2026-01-05", "2026-01-04", "2025-12-06", "2000-01-05", "2024-02-29")),
         },
         _ => Truth(),
@@ -89,7 +121,7 @@ internal sealed class ExpressionGenerator(int seed)
 
     private PlanExpression Number(int depth)
     {
-        var choice = _random.Next(depth <= 0 ? 6 : 8);
+        var choice = _random.Next(depth <= 0 ? 6 : 9);
         return choice switch
         {
             0 => new EventAggregate(Id(), Pick("count", "sum", "avg", "min", "max"), Pick("purchase", "email.open", "visit"), _random.Next(3) == 0 ? "amount" : null, Window()),
@@ -99,6 +131,7 @@ internal sealed class ExpressionGenerator(int seed)
             4 => new MoneyLiteral(Id(), Pick(500m, 100m, 0m), "EUR"),
             5 => new DurationLiteral(Id(), Pick(86400L, 3600L)),
             6 => new Arithmetic(Id(), Pick("add", "subtract", "multiply", "divide"), Number(depth - 1), Number(depth - 1)),
+            7 => Duration(depth),
             _ => new Negation(Id(), Number(depth - 1)),
         };
     }

@@ -59,6 +59,21 @@ public sealed class GeneratedEquivalenceTests
     }
 
     [Fact]
+    public async Task Generated_date_arithmetic_agrees_and_selects_someone_on_the_edge_case_data()
+    {
+        using var folder = new TempFolder();
+        await using var store = await ExampleProject.ImportAsync(folder.Combine("edge.db"),
+            folder.Write("contacts.csv", EdgeCaseData.Contacts + "\n"), folder.Write("events.csv", EdgeCaseData.Events + "\n"));
+        var fixture = await PushdownFixture.OpenAsync(store);
+        var generator = new ExpressionGenerator(20261207);
+        var (compared, nonTrivial) = await CompareAsync(fixture, generator, () => generator.MomentCondition(), 700, EdgeMoments, ["Europe/Amsterdam", null, "Pacific/Kiritimati"]);
+        Assert.True(compared >= 2000, $"{compared} comparisons");
+
+        // Before date arithmetic was evaluated, every such condition selected nobody.
+        Assert.True(nonTrivial >= compared / 4, $"{nonTrivial} of {compared} selected some but not all contacts");
+    }
+
+    [Fact]
     public async Task Generated_conditions_agree_on_the_example_data()
     {
         using var folder = new TempFolder();
@@ -70,13 +85,17 @@ public sealed class GeneratedEquivalenceTests
         Assert.True(nonTrivial >= 40, $"{nonTrivial} selected some but not all contacts");
     }
 
-    private static async Task<(int Compared, int NonTrivial)> CompareAsync(
-        PushdownFixture fixture, ExpressionGenerator generator, int count, DateTimeOffset[] moments, string?[] zones)
+    private static Task<(int Compared, int NonTrivial)> CompareAsync(
+        PushdownFixture fixture, ExpressionGenerator generator, int count, DateTimeOffset[] moments, string?[] zones) =>
+        CompareAsync(fixture, generator, () => generator.Condition(), count, moments, zones);
+
+    internal static async Task<(int Compared, int NonTrivial)> CompareAsync(
+        PushdownFixture fixture, ExpressionGenerator generator, Func<PlanExpression> next, int count, DateTimeOffset[] moments, string?[] zones)
     {
         var (compared, nonTrivial) = (0, 0);
         for (var i = 0; i < count; i++)
         {
-            var condition = generator.Condition();
+            var condition = next();
             foreach (var now in moments)
             {
                 foreach (var zone in zones)

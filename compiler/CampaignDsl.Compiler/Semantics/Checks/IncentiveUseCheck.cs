@@ -6,7 +6,7 @@ namespace CampaignDsl.Compiler.Semantics.Checks;
 /// <summary>
 /// The incentives sends carry: each one known; an expiry counted from a stage that this campaign has and
 /// that is sent no later than the stage carrying it, and not over before that stage is sent; and no
-/// stage reminding contacts of an offer whose code has already expired. A contact has one code per
+/// stage reminding contacts of an offer whose code has already expired; and one incentive per send. A contact has one code per
 /// incentive: its expiry counts from the first send that carries it.
 /// </summary>
 internal sealed class IncentiveUseCheck : ICampaignCheck
@@ -20,6 +20,7 @@ internal sealed class IncentiveUseCheck : ICampaignCheck
         {
             foreach (var send in stage.AllSends)
             {
+                CheckOneIncentive(scope, diagnostics, send);
                 foreach (var use in send.Incentives.Where(u => !u.Incentive.IsMissing))
                 {
                     var name = use.Incentive.Name;
@@ -48,6 +49,19 @@ internal sealed class IncentiveUseCheck : ICampaignCheck
                     firstCertain.TryAdd(use.Incentive.Name, stage);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A message carries one incentive: the plan, the template's <c>incentive.*</c> and the issued codes are per
+    /// offer, so a second one would silently go missing.
+    /// </summary>
+    private static void CheckOneIncentive(CampaignScope scope, DiagnosticBag diagnostics, SendAction send)
+    {
+        var uses = send.Incentives.Where(u => !u.Incentive.IsMissing).ToList();
+        foreach (var extra in uses.Skip(1))
+        {
+            diagnostics.Add(DiagnosticCatalog.SecondIncentive(scope.At(extra), extra.Incentive.Name, uses[0].Incentive.Name, scope.At(uses[0])));
         }
     }
 

@@ -199,6 +199,11 @@ public sealed class ConditionTranslator : IPlanExpressionVisitor<object>
     public object VisitArithmetic(Arithmetic node)
     {
         var (left, right) = (Value(node.Left), Value(node.Right));
+        if (left.Type is SqlValueType.Instant or SqlValueType.Date)
+        {
+            return MomentArithmetic(node.Operator, left, right);
+        }
+
         if (left.Type != SqlValueType.Number || right.Type != SqlValueType.Number)
         {
             return SqlValue.Unknown;
@@ -275,6 +280,34 @@ public sealed class ConditionTranslator : IPlanExpressionVisitor<object>
         var (a, b) when a == b => (left.Sql, right.Sql),
         _ => null,
     };
+
+    /// <summary>
+    /// As <see cref="Scheduling.ExpressionEvaluator"/>: a moment ± a duration (seconds, rounded to milliseconds) is an
+    /// instant, unknown beyond the range an instant holds; a moment - a moment is the seconds between them; a date is
+    /// its local midnight. Rounding goes through the dialect's <c>round</c>, half away from zero as in .NET.
+    /// </summary>
+    private SqlValue MomentArithmetic(string op, SqlValue left, SqlValue right)
+    {
+        var from = Milliseconds(left);
+        switch (op, right.Type)
+        {
+            case ("add" or "subtract", SqlValueType.Number):
+                var shifted = $"({from} {(op == "add" ? "+" : "-")} {_dialect.Round($"{ClampedSeconds(right.Sql)} * 1000", 0)})";
+                var range = $"{Scheduling.ExpressionEvaluator.MinMilliseconds.ToString(CultureInfo.InvariantCulture)} AND {Scheduling.ExpressionEvaluator.MaxMilliseconds.ToString(CultureInfo.InvariantCulture)}";
+                return new SqlValue($"(CASE WHEN {shifted} BETWEEN {range} THEN {_dialect.ToInteger(shifted)} END)", SqlValueType.Instant, false);
+            case ("subtract", SqlValueType.Instant or SqlValueType.Date):
+                return new SqlValue($"({_dialect.ToDouble($"{from} - {Milliseconds(right)}")} / 1000)", SqlValueType.Number, false);
+            default:
+                return SqlValue.Unknown;
+        }
+    }
+
+    /// <summary>Seconds held within ±10^12, as the evaluator holds them before counting milliseconds.</summary>
+    private static string ClampedSeconds(string seconds) =>
+        $"(CASE WHEN {seconds} > 1000000000000 THEN 1000000000000 WHEN {seconds} < -1000000000000 THEN -1000000000000 ELSE {seconds} END)";
+
+    private string Milliseconds(SqlValue moment) =>
+        moment.Type == SqlValueType.Date ? _dialect.LocalMidnight(moment.Sql, "c.timezone", _defaultZone) : moment.Sql;
 
     private string LocalDate(SqlValue instant) => _dialect.LocalDate(instant.Sql, "c.timezone", _defaultZone);
 

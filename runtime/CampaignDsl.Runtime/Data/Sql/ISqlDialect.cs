@@ -47,6 +47,9 @@ public interface ISqlDialect
     /// <summary><paramref name="number"/> as a double-precision number, for division.</summary>
     string ToDouble(string number) => $"CAST({number} AS REAL)";
 
+    /// <summary>A whole <paramref name="number"/> as a 64-bit integer, for milliseconds computed in doubles.</summary>
+    string ToInteger(string number) => $"CAST({number} AS INTEGER)";
+
     /// <summary><paramref name="number"/> rounded to <paramref name="digits"/> decimal places, as a double.</summary>
     string Round(string number, int digits) => $"round({number}, {digits.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 }

@@ -35,5 +35,7 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string ToDouble(string number) => $"CAST({number} AS DOUBLE PRECISION)";
 
+    public string ToInteger(string number) => $"CAST({number} AS BIGINT)";
+
     public string Round(string number, int digits) => $"round(CAST({number} AS NUMERIC), {digits.ToString(CultureInfo.InvariantCulture)})::DOUBLE PRECISION";
 }
