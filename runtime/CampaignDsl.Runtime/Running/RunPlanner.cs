@@ -67,25 +67,20 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
             SuppressionsOf(history, suppressions);
             var clicks = scheduled.SelectMany(c => ClickProfile.Updates(c, history, settings.Now)).OrderBy(u => u.At).ToList();
             profiles.AddRange(clicks.Select(u => new ProfileValue(u.ContactId, u.Attribute, u.Value.ToInvariantString(), u.At, u.Source)));
-            // The occurrence of a row is its enrolment's number: the contact's first pass through the campaign is 1, a re-entry 2.
-            var enrolments = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+            // The occurrence of a row is its enrolment's number, as the scheduler counted it when the contact entered: the
+            // contact's first pass through the campaign is 1, a re-entry 2, whatever rows this stretch of time holds.
+            var entries = new HashSet<(string, int)>();
             foreach (var entry in timeline.OrderBy(e => e.AtUtc))
             {
                 var entered = entry.EnteredAt ?? entry.AtUtc;
-                if (!enrolments.TryGetValue(entry.Campaign, out var passes))
+                var occurrence = entry.Enrolment ?? 1;
+                if (entries.Add((entry.Campaign, occurrence)))
                 {
-                    enrolments[entry.Campaign] = passes = [];
-                }
-
-                if (!passes.Contains(entered))
-                {
-                    passes.Add(entered);
                     decisions.Add(new AuditRecord(
-                        IdempotencyKeys.For(entry.Campaign, "entered", "", "", entry.ContactId, passes.Count), entered, "entered",
-                        passes.Count == 1 ? "the audience holds" : $"re-entered (pass {passes.Count})", entry.Campaign, entry.ContactId));
+                        IdempotencyKeys.For(entry.Campaign, "entered", "", "", entry.ContactId, occurrence), entered, "entered",
+                        occurrence == 1 ? "the audience holds" : $"re-entered (pass {occurrence})", entry.Campaign, entry.ContactId));
                 }
 
-                var occurrence = passes.IndexOf(entered) + 1;
                 if (entry.Status == TimelineStatus.Sent && _byName.TryGetValue(entry.Campaign, out var campaign))
                 {
                     due++;

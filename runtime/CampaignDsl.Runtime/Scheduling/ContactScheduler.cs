@@ -74,6 +74,9 @@ public sealed class ContactScheduler
         private readonly PriorityQueue<Work, (DateTimeOffset, long)> _queue = new();
         private readonly FrequencyLedger _ledger = new();
         private readonly Dictionary<string, Enrollment> _current = new(StringComparer.Ordinal);
+
+        /// <summary>How many times the contact entered each campaign so far.</summary>
+        private readonly Dictionary<string, int> _passes = new(StringComparer.Ordinal);
         private readonly List<TimelineEntry> _timeline = [];
 
         /// <summary>Each campaign's zone for this contact, in the order of the scheduler's campaigns (asked for at every check).</summary>
@@ -193,7 +196,8 @@ public sealed class ContactScheduler
                 return;
             }
 
-            var enrollment = new Enrollment(campaign.Name, check.At, campaign.IsControl(history.Contact.Id));
+            var number = _passes[campaign.Name] = _passes.GetValueOrDefault(campaign.Name) + 1;
+            var enrollment = new Enrollment(campaign.Name, check.At, campaign.IsControl(history.Contact.Id), number);
             _current[campaign.Name] = enrollment;
             if (scheduler._forecast?.Organic(campaign.Plan, history.Contact.Id, check.At) is { } organic)
             {
@@ -379,7 +383,7 @@ public sealed class ContactScheduler
                 at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, status,
                 send.Channel, send.Id, variant, subject?.Id, subject?.Text, incentive?.Name,
                 incentive is null ? null : IncentiveCode.For(incentive, campaign.Name, history.Contact.Id),
-                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason, EnteredAt(campaign)));
+                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason, EnteredAt(campaign), EnrolmentOf(campaign)));
             if (status == TimelineStatus.Sent && scheduler._forecast is { } forecast)
             {
                 var position = campaign.Plan.Stages.IndexOf(stage) + 1;
@@ -419,7 +423,7 @@ public sealed class ContactScheduler
             var zone = Zone(campaign);
             _timeline.Add(new TimelineEntry(
                 reaction.At, LocalClock.ToLocal(reaction.At, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status,
-                send?.Channel, send?.Id, Reason: reason, EnteredAt: EnteredAt(campaign)));
+                send?.Channel, send?.Id, Reason: reason, EnteredAt: EnteredAt(campaign), Enrolment: EnrolmentOf(campaign)));
         }
 
         /// <summary>When and why the contact leaves before <paramref name="until"/>: the goal reached or an exit condition holding, at the first event that makes it so.</summary>
@@ -549,7 +553,7 @@ public sealed class ContactScheduler
         private void Record(ScheduledCampaign campaign, DateTimeOffset at, string? stage, string status, string? reason)
         {
             var zone = Zone(campaign);
-            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign)));
+            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign), Enrolment: EnrolmentOf(campaign)));
         }
 
         /// <summary>Records a send that cannot reach the contact; always true, so it reads as a filter.</summary>
@@ -558,11 +562,14 @@ public sealed class ContactScheduler
             var subject = SubjectChoice.Pick(send, campaign.Name, history.Contact.Id);
             _timeline.Add(new TimelineEntry(
                 due, LocalClock.ToLocal(due, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, TimelineStatus.Unreachable,
-                send.Channel, send.Id, variant, subject?.Id, subject?.Text, Reason: reason, EnteredAt: EnteredAt(campaign)));
+                send.Channel, send.Id, variant, subject?.Id, subject?.Text, Reason: reason, EnteredAt: EnteredAt(campaign), Enrolment: EnrolmentOf(campaign)));
             return true;
         }
 
         /// <summary>When the contact's current pass through the campaign began: which enrolment a row belongs to.</summary>
         private DateTimeOffset? EnteredAt(ScheduledCampaign campaign) => _current.GetValueOrDefault(campaign.Name)?.EnteredAt;
+
+        /// <summary>The number of the contact's current pass through the campaign.</summary>
+        private int? EnrolmentOf(ScheduledCampaign campaign) => _current.GetValueOrDefault(campaign.Name)?.Number;
     }
 }

@@ -1,10 +1,11 @@
 namespace CampaignDsl.Runtime.Scheduling;
 
 /// <summary>
-/// A contact's pass through one campaign: when it entered, whether it is in the control group, and when each
-/// stage ran for it (what <c>opened(stage)</c>, <c>purchased_since(stage)</c> and stage anchors refer to).
+/// A contact's pass through one campaign: its number (1 for the first pass, 2 for a re-entry), when it entered, whether
+/// it is in the control group, and when each stage ran for it (what <c>opened(stage)</c>, <c>purchased_since(stage)</c>
+/// and stage anchors refer to).
 /// </summary>
-public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool control)
+public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool control, int number = 1)
 {
     private readonly Dictionary<string, DateTimeOffset> _stageRuns = new(StringComparer.Ordinal);
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
@@ -12,6 +13,12 @@ public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool c
     public string Campaign { get; } = campaign;
 
     public DateTimeOffset EnteredAt { get; } = enteredAt;
+
+    /// <summary>
+    /// Which pass this is, counted as the contact enters: decided once, when it enters, so that a run replaying a longer
+    /// stretch of time names each pass as an earlier run did (the idempotency keys of its sends depend on it).
+    /// </summary>
+    public int Number { get; } = number;
 
     public bool Control { get; } = control;
 

@@ -67,8 +67,8 @@ public static class TimelineReasons
 
 /// <summary>
 /// One row of the timeline. Times are UTC and the contact's local wall clock in <see cref="TimeZone"/>.
-/// <see cref="Reason"/> explains any status other than a plain send; <see cref="EnteredAt"/> tells which pass through
-/// the campaign (enrolment) the row belongs to.
+/// <see cref="Reason"/> explains any status other than a plain send; <see cref="EnteredAt"/> and <see cref="Enrolment"/>
+/// (1 for the first pass, 2 for a re-entry, ...) tell which pass through the campaign the row belongs to.
 /// </summary>
 public sealed record TimelineEntry(
     DateTimeOffset AtUtc,
@@ -88,4 +88,5 @@ public sealed record TimelineEntry(
     string? TemplateHash = null,
     DateTimeOffset? DeferredFrom = null,
     string? Reason = null,
-    DateTimeOffset? EnteredAt = null);
+    DateTimeOffset? EnteredAt = null,
+    int? Enrolment = null);

@@ -14,7 +14,7 @@ public sealed class TimelineWriter : IDisposable
     public static readonly string[] Columns =
     [
         "at_utc", "at_local", "timezone", "contact_id", "campaign", "stage", "status", "channel", "send", "variant",
-        "subject_variant", "subject", "incentive", "incentive_code", "template_sha256", "deferred_from_utc", "reason",
+        "subject_variant", "subject", "incentive", "incentive_code", "template_sha256", "deferred_from_utc", "reason", "enrolment",
     ];
 
     private readonly TextWriter _writer;
@@ -94,6 +94,12 @@ public sealed class TimelineWriter : IDisposable
 
         _writer.Write(',');
         WriteQuoted(e.Reason);
+        _writer.Write(',');
+        if (e.Enrolment is { } enrolment)
+        {
+            _writer.Write(enrolment.ToString(CultureInfo.InvariantCulture));
+        }
+
         _writer.Write('\n');
     }
 
@@ -123,7 +129,7 @@ public sealed class TimelineWriter : IDisposable
     [
         Utc(e.AtUtc), e.AtLocal.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), e.TimeZone, e.ContactId, e.Campaign, e.Stage,
         e.Status, e.Channel, e.SendId, e.Variant, e.SubjectVariant, e.Subject, e.Incentive, e.IncentiveCode, e.TemplateHash,
-        e.DeferredFrom is { } from ? Utc(from) : null, e.Reason,
+        e.DeferredFrom is { } from ? Utc(from) : null, e.Reason, e.Enrolment?.ToString(CultureInfo.InvariantCulture),
     ];
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

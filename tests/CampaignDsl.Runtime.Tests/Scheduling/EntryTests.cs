@@ -73,6 +73,30 @@ public sealed class EntryTests
     }
 
     [Fact]
+    public void Each_pass_is_numbered_when_the_contact_enters_and_every_row_of_it_carries_the_number()
+    {
+        var plan = Plans.Compile("""
+            campaign t {
+              type reengagement
+              audience { where subscribed entry on purchase reentry after 5d }
+              stage one { send email BODY subject "x" }
+              stage two after 2d { send email BODY subject "y" }
+            }
+            """);
+        var events = new[] { "2026-01-06T10:00:00Z", "2026-01-13T10:00:00Z", "2026-01-15T10:00:00Z", "2026-01-25T10:00:00Z" }
+            .Select(at => Plans.Event("c1", "purchase", at, 10m));
+
+        var rows = Plans.Run(plan, Plans.Subscriber("c1", "UTC"), events);
+
+        Assert.Equal([(1, "one"), (1, "two"), (2, "one"), (2, "two"), (3, "one"), (3, "two")], rows.Select(r => (r.Enrolment ?? 0, r.Stage!)));
+
+        // A shorter stretch of time sees fewer passes, but numbers the ones it sees as the longer one does.
+        var shorter = new ContactScheduler([new ScheduledCampaign(plan)], new SimulationPeriod(Plans.Start, Utc("2026-01-14T00:00:00Z")))
+            .Run(new ContactHistory(Plans.Subscriber("c1", "UTC"), [.. events]));
+        Assert.Equal([1, 1, 2], shorter.OrderBy(r => r.AtUtc).Select(r => r.Enrolment ?? 0));
+    }
+
+    [Fact]
     public void A_contact_still_in_the_campaign_does_not_enter_again()
     {
         var plan = Plans.Compile("""

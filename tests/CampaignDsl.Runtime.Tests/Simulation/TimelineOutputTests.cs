@@ -16,7 +16,7 @@ public sealed class TimelineOutputTests
     private static readonly TimelineEntry Row = new(
         new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), new DateTime(2026, 3, 29, 9, 0, 0), "Europe/Amsterdam", "c1", "t", "one",
         TimelineStatus.Sent, "email", "stage.one.send.0", "otherwise", "stage.one.send.0.subject.1", "Hi, \"Ann\", it's been a while", "back20", "WB-ABC123",
-        "abc", new DateTimeOffset(2026, 3, 29, 0, 0, 0, TimeSpan.Zero), "outside the send window or in quiet hours");
+        "abc", new DateTimeOffset(2026, 3, 29, 0, 0, 0, TimeSpan.Zero), "outside the send window or in quiet hours", Enrolment: 2);
 
     [Fact]
     public void Csv_quotes_what_needs_it_and_writes_both_clocks()
@@ -31,7 +31,7 @@ public sealed class TimelineOutputTests
         Assert.Equal(string.Join(',', TimelineWriter.Columns), lines[0]);
         Assert.StartsWith("2026-03-29T07:00:00Z,2026-03-29T09:00:00,Europe/Amsterdam,c1,t,one,sent,email,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",\"Hi, \"\"Ann\"\", it's been a while\",", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",2026-03-29T00:00:00Z,outside the send window or in quiet hours", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",2026-03-29T00:00:00Z,outside the send window or in quiet hours,2", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
