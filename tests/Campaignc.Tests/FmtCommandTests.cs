@@ -83,6 +83,22 @@ public sealed class FmtCommandTests
     }
 
     [Fact]
+    public async Task Check_never_says_all_formatted_of_a_file_it_could_not_check()
+    {
+        using var temp = new TempFolder();
+        temp.Write("broken.campaign", WithSyntaxError);
+        temp.Write("clean.campaign", Formatted);
+
+        var result = await Cli.RunAsync("fmt", "--check", temp.Path);
+
+        Assert.True(result.ExitCode == ExitCodes.CampaignErrors, result.ToString());
+        Assert.DoesNotContain("all formatted", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 file checked and formatted; 1 file with syntax errors not checked", result.Stdout, StringComparison.Ordinal);
+        var formatting = await Cli.RunAsync("fmt", temp.Path);
+        Assert.Contains("1 file checked: 0 formatted; 1 file with syntax errors left as they are", formatting.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stdout_prints_one_file_and_changes_nothing()
     {
         using var temp = new TempFolder();

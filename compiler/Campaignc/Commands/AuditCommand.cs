@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Campaignc.Input;
+using Campaignc.Output;
 using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Runtime.State;
 
@@ -59,7 +60,8 @@ public static class AuditCommand
             foreach (var record in last is { } n && n >= 0 ? lines.TakeLast(n) : lines)
             {
                 var at = record.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-                await stdout.WriteLineAsync($"{at}  {record.Kind,-14} {record.Campaign ?? "-"}  {record.ContactId ?? "-"}  {record.Stage ?? "-"}  {record.Detail}").ConfigureAwait(false);
+                await stdout.WriteLineAsync(TerminalText.Printable(
+                    $"{at}  {record.Kind,-14} {record.Campaign ?? "-"}  {record.ContactId ?? "-"}  {record.Stage ?? "-"}  {record.Detail}")).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;

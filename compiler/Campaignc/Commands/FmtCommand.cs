@@ -107,9 +107,14 @@ public static class FmtCommand
                 stdout.WriteLine(result.Path);
             }
 
-            stdout.WriteLine(changed.Count == 0
+            // A file with syntax errors was not checked at all: "all formatted" would claim what nobody looked at.
+            var checkedCount = results.Count - broken.Count;
+            var skipped = broken.Count == 0 ? "" : $"; {Plural(broken.Count, "file")} with syntax errors not checked";
+            stdout.WriteLine(changed.Count == 0 && broken.Count == 0
                 ? $"{Plural(results.Count, "file")} checked: all formatted"
-                : $"{Plural(results.Count, "file")} checked: {changed.Count} not formatted; run `campaignc fmt` to format them");
+                : changed.Count == 0
+                    ? $"{Plural(checkedCount, "file")} checked and formatted{skipped}"
+                    : $"{Plural(checkedCount, "file")} checked: {changed.Count} not formatted{skipped}; run `campaignc fmt` to format them");
             return changed.Count > 0 || broken.Count > 0 ? ExitCodes.CampaignErrors : ExitCodes.Success;
         }
 
@@ -123,7 +128,9 @@ public static class FmtCommand
             stdout.WriteLine(result.Path);
         }
 
-        stdout.WriteLine($"{Plural(results.Count, "file")} checked: {changed.Count} formatted");
+        stdout.WriteLine(broken.Count == 0
+            ? $"{Plural(results.Count, "file")} checked: {changed.Count} formatted"
+            : $"{Plural(results.Count - broken.Count, "file")} checked: {changed.Count} formatted; {Plural(broken.Count, "file")} with syntax errors left as they are");
         return broken.Count > 0 ? ExitCodes.CampaignErrors : ExitCodes.Success;
     }
 

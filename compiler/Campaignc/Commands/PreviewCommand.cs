@@ -173,7 +173,8 @@ public static class PreviewCommand
 
         var secret = IncentiveCodes.SecretFor(plan.Campaign.Name);
         var renderer = MessageRenderer.CreateDefault();
-        await stdout.WriteLineAsync($"campaign {plan.Campaign.Name}, stage {stage.Name}, contact {Describe(contact)}, sent {sendTime.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}").ConfigureAwait(false);
+        await stdout.WriteLineAsync(TerminalText.Printable(
+            $"campaign {plan.Campaign.Name}, stage {stage.Name}, contact {Describe(contact)}, sent {sendTime.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}")).ConfigureAwait(false);
         var failed = false;
         foreach (var (label, send) in SendRendering.Sends(stage.Actions))
         {
@@ -186,10 +187,11 @@ public static class PreviewCommand
             }
 
             var message = SendRendering.Render(renderer, templates, chosen.CampaignPath, new MessageContext(plan, stage, send, contact, sendTime, new MessageLinks(request.LinksBase), secret));
-            await stdout.WriteLineAsync(Format(label, send, message)).ConfigureAwait(false);
+            // Contact data reaches the terminal here: its control characters are shown, never acted on.
+            await stdout.WriteLineAsync(TerminalText.Printable(Format(label, send, message))).ConfigureAwait(false);
             foreach (var problem in message.Problems)
             {
-                await stderr.WriteLineAsync($"campaignc: error: {send.Id}: {problem}").ConfigureAwait(false);
+                await stderr.WriteLineAsync(TerminalText.Printable($"campaignc: error: {send.Id}: {problem}")).ConfigureAwait(false);
                 failed = true;
             }
         }

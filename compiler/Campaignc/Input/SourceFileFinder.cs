@@ -115,7 +115,14 @@ public static class SourceFileFinder
                 foreach (var file in Directory.EnumerateFiles(current.Path, "*" + Extension))
                 {
                     var status = FileStatus.Of(file);
-                    if (status.Kind != FileKind.Regular)
+                    if (status.Kind == FileKind.Missing && Path.GetFileName(file).Contains('\uFFFD', StringComparison.Ordinal))
+                    {
+                        // .NET reads a name that is not UTF-8 with replacement characters, and cannot open it by that name:
+                        // nothing can read it (simulate and run neither), so it is reported and the others are checked.
+                        warnings.Add($"'{Display(file, currentDirectory)}' has a name that is not valid UTF-8, so it cannot be opened; "
+                            + "it was not checked: rename it");
+                    }
+                    else if (status.Kind != FileKind.Regular)
                     {
                         problems.Add(status.Kind == FileKind.Missing
                             ? $"'{Display(file, currentDirectory)}' is a symbolic link to nothing; fix or remove it"

@@ -87,6 +87,14 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
                     var send = Compose(campaign, running[campaign.Name], ClickProfile.Apply(history.Contact, clicks, entry.AtUtc), entry, occurrence);
                     renderFailures += send.Status == SendStatus.Failed ? 1 : 0;
                     sends.Add(send);
+                    if (send.Status == SendStatus.Failed)
+                    {
+                        // The audit log promises every send's outcome: one that cannot be rendered never reaches a sender, so
+                        // its outcome is written here, under the key delivery would have used for it.
+                        decisions.Add(new AuditRecord(
+                            IdempotencyKeys.For(send.Campaign, send.IdempotencyKey, send.Stage, nameof(SendResult.Failed), send.ContactId, 0),
+                            send.DueAt, "send failed", $"{send.SendId}: not sent: {send.LastError}", send.Campaign, send.ContactId, send.Stage));
+                    }
                 }
                 else if (entry.Status != TimelineStatus.Capped)
                 {

@@ -50,6 +50,52 @@ public sealed class RunnerTests : IDisposable
     private sealed record ISenderLike(RecordingSender Sender, TimeProvider Clock);
 
     [Fact]
+    public async Task A_send_that_cannot_be_rendered_is_in_the_audit_log_once_with_why_and_goes_to_no_sender()
+    {
+        // The plan names a template that the run cannot read (deleted after the plan was made).
+        var plan = Plans.Compile("""
+            campaign we_miss_you "We miss you" {
+              type reengagement
+              from "Anna <anna@shop.example>"
+              audience { where subscribed }
+              stage recognition { send email BODY subject "We noticed you've been away" }
+            }
+            """);
+        var stage = plan.Stages[0];
+        var send = stage.Actions.Sends[0] with { Template = new PlanTemplate("templates/gone.hbs", "handlebars", new string('0', 64)) };
+        plan = plan with { Stages = [stage with { Actions = stage.Actions with { Sends = [send] } }] };
+        var campaign = new RunCampaign(plan, "test.campaign", (PlanTemplate template, out string? problem) =>
+        {
+            problem = $"template '{template.Path}' was deleted";
+            return null;
+        });
+        var contacts = Contacts(3);
+        var state = _folder.Combine("state.db");
+        var sender = new ISenderLike(new RecordingSender(), TimeProvider.System);
+        foreach (var hours in new[] { 1, 5 })
+        {
+            await using var source = new MemoryContactSource(contacts, []);
+            var (planned, _) = await RunAsync(state, campaign, source, sender, Start.AddHours(hours));
+            Assert.Equal(3, planned.RenderFailures);
+        }
+
+        Assert.Empty(sender.Sender.Sent);
+        await using var run = await RunState.OpenAsync(state);
+        var failed = new List<AuditRecord>();
+        await foreach (var record in run.ReadAuditAsync())
+        {
+            if (record.Kind == "send failed")
+            {
+                failed.Add(record);
+            }
+        }
+
+        Assert.Equal(["c01", "c02", "c03"], failed.Select(r => r.ContactId).Order());
+        Assert.All(failed, r => Assert.Contains("template 'templates/gone.hbs' was deleted", r.Detail, StringComparison.Ordinal));
+        Assert.All(failed, r => Assert.Equal("recognition", r.Stage));
+    }
+
+    [Fact]
     public async Task Runs_at_successive_moments_send_what_the_simulation_sends_each_message_once()
     {
         var campaign = Campaign(ThreeStages);

@@ -92,6 +92,30 @@ public sealed class UntrustedFolderTests : IDisposable
         Assert.Contains("'campaigns/gone.campaign' is a symbolic link to nothing", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_name_that_is_not_utf8_is_reported_and_the_other_files_are_still_checked()
+    {
+        _folder.Write("campaigns/broken.campaign", Broken);
+        // Latin-1 writes U+00FF as the single byte 0xFF, which no UTF-8 text holds alone.
+        var badName = System.Text.Encoding.Latin1.GetBytes(_folder.Combine("campaigns", "bad\u00ff.campaign"));
+        MakeFileNamed(badName, "campaign y \"Y\" {}\n");
+
+        var run = await Cli.RunChildAsync(_folder.Path, "validate", "campaigns");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(1, Count(run.Stdout, ": error CDSL"));
+        Assert.Contains("has a name that is not valid UTF-8", run.Stderr, StringComparison.Ordinal);
+    }
+
+    // .NET can only name files in UTF-8, so the file is made by a process given the raw bytes of its name.
+    private static void MakeFileNamed(byte[] name, string text)
+    {
+        var script = "import sys; open(bytes.fromhex(sys.argv[1]), 'w').write(sys.argv[2])";
+        using var python = Process.Start(new ProcessStartInfo("python3", ["-c", script, Convert.ToHexString(name), text]) { UseShellExecute = false })!;
+        python.WaitForExit();
+        Assert.Equal(0, python.ExitCode);
+    }
+
     private static int Count(string text, string part)
     {
         var count = 0;
