@@ -9,6 +9,11 @@ namespace CampaignDsl.Plugins;
 /// campaignc.yaml). The hash is SHA-256 of the script's text, the text of the files it <c>#load</c>s, and the builds of
 /// campaignc's runtime and plugin assemblies, so an edited script or a new campaignc compiles again, and an unchanged
 /// script is loaded without starting the C# compiler. Only scripts that compiled without errors are kept.
+/// <para>
+/// A name is no proof of what a file holds: each image is kept with <c>&lt;hash&gt;.dll.sig</c>, an HMAC-SHA256 of its
+/// bytes and its name under the user's <see cref="CacheKey"/>, and an image whose signature does not match is never
+/// loaded (it is compiled again from the script and replaced).
+/// </para>
 /// </summary>
 public sealed partial class PluginCache(string folder)
 {
@@ -23,6 +28,67 @@ public sealed partial class PluginCache(string folder)
 
     /// <summary>Where the compiled form of a script with this <paramref name="text"/> is kept.</summary>
     public string PathFor(string scriptPath, string text) => Path.Combine(Folder, Hash(scriptPath, text) + ".dll");
+
+    /// <summary>The compiled image of the script kept here when this user's campaignc signed it; null otherwise.</summary>
+    public byte[]? ReadTrusted(string scriptPath, string text)
+    {
+        var cachePath = PathFor(scriptPath, text);
+        if (CacheKey.Value is not { } key || !File.Exists(cachePath) || !File.Exists(cachePath + ".sig"))
+        {
+            return null;
+        }
+
+        try
+        {
+            var image = File.ReadAllBytes(cachePath);
+            var signature = File.ReadAllBytes(cachePath + ".sig");
+            return CryptographicOperations.FixedTimeEquals(signature, Sign(key, cachePath, image)) ? image : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the script's compiled <paramref name="image"/> with its signature; without a key, keeps nothing.</summary>
+    public void Store(string scriptPath, string text, byte[] image)
+    {
+        var cachePath = PathFor(scriptPath, text);
+        if (CacheKey.Value is not { } key)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
+
+            // Each written under a temporary name and moved, so a campaignc started at the same time never reads half a file;
+            // the image first, so a signature never stands beside an image it does not sign for long.
+            Replace(cachePath, image);
+            Replace(cachePath + ".sig", Sign(key, cachePath, image));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written costs a compile next time, nothing else.
+        }
+    }
+
+    private static byte[] Sign(byte[] key, string cachePath, byte[] image)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        hmac.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(cachePath)));
+        hmac.AppendData([0]);
+        hmac.AppendData(image);
+        return hmac.GetHashAndReset();
+    }
+
+    private static void Replace(string path, byte[] bytes)
+    {
+        var temporary = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
 
     internal static string Hash(string scriptPath, string text)
     {

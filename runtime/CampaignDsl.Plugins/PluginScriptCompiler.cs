@@ -11,7 +11,7 @@ using TextSpan = CampaignDsl.Compiler.Text.TextSpan;
 namespace CampaignDsl.Plugins;
 
 /// <summary>
-/// Compiles one plugin script with Roslyn's C# scripting and emits it into the <see cref="PluginCache"/>; never runs it.
+/// Compiles one plugin script with Roslyn's C# scripting into an assembly image (which <see cref="PluginCache"/> keeps); never runs it.
 /// Compiler errors become CDSL0101 diagnostics at the script's own file, line and column (a <c>#load</c>ed file's for
 /// errors in it). Roslyn is touched only here, so a project without plugins never loads it.
 /// </summary>
@@ -24,9 +24,10 @@ internal static class PluginScriptCompiler
         "CampaignDsl.Plugins", "CampaignDsl.Runtime.Data", "CampaignDsl.Runtime.Sending", "CampaignDsl.Compiler.Configuration.Runtime",
     ];
 
-    /// <summary>Compiles <paramref name="text"/> and writes the assembly to <paramref name="cachePath"/> when it has no errors.</summary>
-    public static ImmutableArray<Compiler.Diagnostics.Diagnostic> Compile(string path, string text, string cachePath, Func<string, string> display)
+    /// <summary>Compiles <paramref name="text"/>; <paramref name="image"/> is the assembly's bytes when it has no errors.</summary>
+    public static ImmutableArray<Compiler.Diagnostics.Diagnostic> Compile(string path, string text, Func<string, string> display, out byte[]? image)
     {
+        image = null;
         var options = ScriptOptions.Default
             .WithFilePath(path)
             .WithSourceResolver(new SourceFileResolver([], Path.GetDirectoryName(path)))
@@ -43,24 +44,21 @@ internal static class PluginScriptCompiler
             return [.. errors.Select(e => Located(e, path, text, display))];
         }
 
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
+        using var emittedImage = new MemoryStream();
+        var emitted = compilation.Emit(emittedImage);
         if (!emitted.Success)
         {
             return [.. emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(e => Located(e, path, text, display))];
         }
 
-        var problems = PluginFunctionReader.Read(Assembly.Load(image.ToArray()), path).Problems;
+        var bytes = emittedImage.ToArray();
+        var problems = PluginFunctionReader.Read(Assembly.Load(bytes), path).Problems;
         if (problems.Length > 0)
         {
             return [.. problems.Select(p => DiagnosticCatalog.PluginFunctionInvalid(MethodLocation(compilation, p.Method, path, text, display), p.Function, p.Problem))];
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
-        // Written to a temporary file and moved, so a campaignc started at the same time never loads half a file.
-        var temporary = cachePath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        File.WriteAllBytes(temporary, image.ToArray());
-        File.Move(temporary, cachePath, overwrite: true);
+        image = bytes;
         return [];
     }
 

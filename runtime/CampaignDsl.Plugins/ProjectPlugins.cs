@@ -72,19 +72,23 @@ public sealed class ProjectPlugins
                 continue;
             }
 
-            var cachePath = cache.PathFor(script, text);
-            if (!File.Exists(cachePath))
+            // Only an image this user's campaignc signed is taken from the cache; anything else (a file copied over it,
+            // one committed to the repository) is compiled again from the reviewed script and replaced.
+            var image = cache.ReadTrusted(script, text);
+            if (image is null)
             {
-                var errors = PluginScriptCompiler.Compile(script, text, cachePath, display);
+                var errors = PluginScriptCompiler.Compile(script, text, display, out image);
                 compiled.Add(script);
-                if (!errors.IsEmpty)
+                if (!errors.IsEmpty || image is null)
                 {
                     diagnostics.AddRange(errors);
                     continue;
                 }
+
+                cache.Store(script, text, image);
             }
 
-            var assembly = Assembly.Load(File.ReadAllBytes(cachePath));
+            var assembly = Assembly.Load(image);
             assemblies.Add((script, assembly));
             foreach (var found in PluginFunctionReader.Read(assembly, script).Functions)
             {

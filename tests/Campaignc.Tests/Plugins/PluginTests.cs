@@ -184,6 +184,36 @@ public sealed class PluginTests
         Assert.Contains(cached, files);
     }
 
+    [Fact]
+    public async Task An_assembly_copied_over_a_cache_entry_is_never_run_and_the_reviewed_script_is_compiled_again()
+    {
+        // Another script's compiled form, which writes ran.txt into its own folder when it runs.
+        using var other = new PluginProject(Marker + PluginProject.LoyaltyScript.Replace("bronze", "copper", StringComparison.Ordinal));
+        Assert.True((await ValidateAsync(other)).ExitCode == 0);
+        var foreign = File.ReadAllBytes(Assert.Single(Directory.GetFiles(other.CacheFolder, "*.dll")));
+
+        using var project = new PluginProject();
+        Assert.True((await ValidateAsync(project)).ExitCode == 0);
+        var entry = Assert.Single(Directory.GetFiles(project.CacheFolder, "*.dll"));
+        File.WriteAllBytes(entry, foreign);
+
+        var preview = await Cli.RunAsync(["preview", project.CampaignPath, "--config", project.Config, "--data", project.Data[0],
+            "--stage", "thanks", "--contact", "C3", "--at", "2026-01-05T12:00:00Z"]);
+
+        Assert.True(preview.ExitCode == 0, preview.ToString());
+        Assert.Contains("you are a bronze member", preview.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(other.Folder.Combine("ran.txt")), "the assembly copied into the cache ran");
+        Assert.NotEqual(foreign, File.ReadAllBytes(entry));
+
+        // A signature copied along with the assembly does not help: it signs the other entry's name.
+        File.Copy(Assert.Single(Directory.GetFiles(other.CacheFolder, "*.sig")), entry + ".sig", overwrite: true);
+        File.WriteAllBytes(entry, foreign);
+        Assert.True((await Cli.RunAsync(["preview", project.CampaignPath, "--config", project.Config, "--data", project.Data[0],
+            "--stage", "thanks", "--contact", "C3", "--at", "2026-01-05T12:00:00Z"])).ExitCode == 0);
+        Assert.False(File.Exists(other.Folder.Combine("ran.txt")), "the assembly copied into the cache ran with a copied signature");
+        Assert.NotEqual(foreign, File.ReadAllBytes(entry));
+    }
+
     /// <summary>A script line that, when run, writes <c>ran.txt</c> into the project folder.</summary>
     private const string Marker = """
         File.WriteAllText(Path.Combine(@"%FOLDER%", "ran.txt"), "ran");
