@@ -19,6 +19,9 @@ public sealed partial class PluginCache(string folder)
 {
     private const int MaxLoadDepth = 16;
 
+    /// <summary>The largest script (or file it loads) that is read: far beyond any real plugin.</summary>
+    public const long MaxScriptBytes = 1024 * 1024;
+
     /// <summary>The folder the compiled scripts are kept in.</summary>
     public string Folder { get; } = folder;
 
@@ -114,7 +117,9 @@ public sealed partial class PluginCache(string folder)
         foreach (Match load in LoadDirective().Matches(text))
         {
             var loaded = Path.GetFullPath(load.Groups["path"].Value, Path.GetDirectoryName(path) ?? ".");
-            Append(sha, loaded, File.Exists(loaded) ? File.ReadAllText(loaded) : "", depth + 1);
+            // Only regular files, and only so much: a FIFO would block the hash, and a loaded file is at most a script.
+            var read = Compiler.Files.BoundedFile.Read(loaded, MaxScriptBytes) as Compiler.Files.BoundedRead.Read;
+            Append(sha, loaded, read is null ? "" : Encoding.UTF8.GetString(read.Bytes), depth + 1);
         }
     }
 

@@ -25,12 +25,21 @@ internal static class PluginScriptCompiler
     ];
 
     /// <summary>Compiles <paramref name="text"/>; <paramref name="image"/> is the assembly's bytes when it has no errors.</summary>
-    public static ImmutableArray<Compiler.Diagnostics.Diagnostic> Compile(string path, string text, Func<string, string> display, out byte[]? image)
+    /// <param name="root">The project root: a <c>#load</c> or <c>#r</c> of a file outside it is CDSL0150, and is never read.</param>
+    public static ImmutableArray<Compiler.Diagnostics.Diagnostic> Compile(
+        string path, string text, Compiler.Files.ProjectRoot root, Func<string, string> display, out byte[]? image)
     {
         image = null;
+        if (ConfinedResolvers.Check(path, text, root, display) is { IsEmpty: false } outside)
+        {
+            return outside;
+        }
+
+        var folder = Path.GetDirectoryName(path) ?? ".";
         var options = ScriptOptions.Default
             .WithFilePath(path)
-            .WithSourceResolver(new SourceFileResolver([], Path.GetDirectoryName(path)))
+            .WithSourceResolver(new ConfinedResolvers.Sources(root, folder))
+            .WithMetadataResolver(new ConfinedResolvers.References(root, folder))
             .WithReferences(typeof(PluginGlobals).Assembly, typeof(Runtime.Sending.ISender).Assembly,
                 typeof(Compiler.Configuration.Runtime.AdapterSettings).Assembly, typeof(CampaignDsl.Plan.CampaignPlan).Assembly)
             .WithImports(Imports)

@@ -55,6 +55,7 @@ public sealed class ProjectPlugins
         }
 
         cache ??= PluginCache.Beside(configuration.FilePath);
+        var root = Compiler.Files.ProjectRoot.For(configuration.FilePath)(configuration.FilePath);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var assemblies = ImmutableArray.CreateBuilder<(string, Assembly)>();
         var functions = ImmutableArray.CreateBuilder<PluginFunctionReader.Found>();
@@ -62,14 +63,21 @@ public sealed class ProjectPlugins
         foreach (var script in configuration.Plugins)
         {
             string text;
-            try
+            switch (Compiler.Files.BoundedFile.Read(script, PluginCache.MaxScriptBytes))
             {
-                text = File.ReadAllText(script);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(DiagnosticCatalog.PluginCompileError(new SourceLocation(new SourceText(display(script), ""), new TextSpan(0, 0)), "IO", $"cannot read the script: {e.Message}"));
-                continue;
+                case Compiler.Files.BoundedRead.Read { Bytes.Length: <= (int)PluginCache.MaxScriptBytes } read:
+                    text = System.Text.Encoding.UTF8.GetString(read.Bytes).TrimStart('\uFEFF');
+                    break;
+                case var other:
+                    var why = other switch
+                    {
+                        Compiler.Files.BoundedRead.NotAFile notAFile => "it " + notAFile.Describe(),
+                        Compiler.Files.BoundedRead.Failed failed => failed.Reason,
+                        Compiler.Files.BoundedRead.Read => "it is larger than 1 MB",
+                        _ => "it does not exist",
+                    };
+                    diagnostics.Add(DiagnosticCatalog.PluginCompileError(new SourceLocation(new SourceText(display(script), ""), new TextSpan(0, 0)), "IO", $"cannot read the script: {why}"));
+                    continue;
             }
 
             // Only an image this user's campaignc signed is taken from the cache; anything else (a file copied over it,
@@ -77,7 +85,7 @@ public sealed class ProjectPlugins
             var image = cache.ReadTrusted(script, text);
             if (image is null)
             {
-                var errors = PluginScriptCompiler.Compile(script, text, display, out image);
+                var errors = PluginScriptCompiler.Compile(script, text, root, display, out image);
                 compiled.Add(script);
                 if (!errors.IsEmpty || image is null)
                 {

@@ -28,6 +28,8 @@ public sealed class BaselineTests
         [DiagnosticCatalog.PluginDoesNotCompile.Code] = InPluginTests,
         [DiagnosticCatalog.PluginNotFound.Code] = InPluginTests,
         [DiagnosticCatalog.InvalidPluginFunction.Code] = InPluginTests,
+        [DiagnosticCatalog.PathLeavesProject.Code] =
+            "needs real folders, links and a project root; Campaignc.Tests' PathConfinementTests assert it for templates, imports, plugins, #load and template folders",
     };
 
     /// <summary>Plugin scripts are compiled by campaignc (CampaignDsl.Plugins), not the compiler library a baseline runs.</summary>

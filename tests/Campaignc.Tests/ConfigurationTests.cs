@@ -58,8 +58,9 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Config_option_names_the_file()
     {
+        // Named with --config rather than found; its folder is the project root, which holds the campaigns.
         using var temp = Project(configuration: null);
-        var config = temp.Write("settings/other.yaml", StyleConfiguration);
+        var config = temp.Write("other.yaml", StyleConfiguration);
 
         var result = await Cli.RunAsync("validate", temp.Combine("campaigns"), "--config", config);
 

@@ -78,6 +78,9 @@ internal static class SendEmitter
             case TemplateLookup.Failed failed:
                 context.Diagnostics.Add(DiagnosticCatalog.TemplateNotReadable(at, failed.Path, failed.Reason));
                 return null;
+            case TemplateLookup.Outside outside:
+                context.Diagnostics.Add(DiagnosticCatalog.PathOutsideProject(at, "template", outside.Reason));
+                return null;
             default:
                 throw new InvalidOperationException("unknown template lookup result");
         }

@@ -6,22 +6,33 @@ namespace CampaignDsl.Compiler.Templates;
 /// Reads templates from disk: relative to the campaign file's folder, then each of <paramref name="templateFolders"/>.
 /// Relative paths are read from the current folder, as the campaign paths are.
 /// </summary>
-public sealed class FileSystemTemplateSource(IReadOnlyList<string>? templateFolders = null) : ITemplateSource
+/// <param name="roots">The project root of each campaign (<see cref="ProjectRoot.For"/>): a template path is looked up only
+/// where it stays inside it. Null (tests, tools given their own files) looks anywhere.</param>
+public sealed class FileSystemTemplateSource(IReadOnlyList<string>? templateFolders = null, Func<string, ProjectRoot>? roots = null) : ITemplateSource
 {
     private readonly IReadOnlyList<string> _folders = templateFolders ?? [];
 
     public TemplateLookup Find(string campaignPath, string templatePath)
     {
         var first = TemplatePaths.Combine(TemplatePaths.FolderOf(campaignPath), templatePath);
+        var root = roots?.Invoke(campaignPath);
+        string? refused = null;
         foreach (var candidate in _folders.Select(f => TemplatePaths.Combine(f, templatePath)).Prepend(first))
         {
+            if (root?.Problem(templatePath, candidate) is { } problem)
+            {
+                // Nothing outside the project is looked at, not even whether it exists.
+                refused ??= problem;
+                continue;
+            }
+
             if (FileStatus.Of(candidate).Kind != FileKind.Missing)
             {
                 return Read(candidate);
             }
         }
 
-        return new TemplateLookup.Missing(first, Neighbours(first));
+        return refused is not null ? new TemplateLookup.Outside(first, refused) : new TemplateLookup.Missing(first, Neighbours(first));
     }
 
     private static TemplateLookup Read(string path)

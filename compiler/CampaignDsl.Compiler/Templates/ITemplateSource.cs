@@ -22,4 +22,7 @@ public abstract record TemplateLookup(string Path)
 
     /// <summary>The file exists but could not be read; <paramref name="Reason"/> is the system's message.</summary>
     public sealed record Failed(string Path, string Reason) : TemplateLookup(Path);
+
+    /// <summary>The path leaves the project (<see cref="Files.ProjectRoot"/>): nothing was read; <paramref name="Reason"/> says how.</summary>
+    public sealed record Outside(string Path, string Reason) : TemplateLookup(Path);
 }

@@ -11,6 +11,9 @@ public abstract record LoadedTemplate(string Path)
     /// <summary>The file could not be read; <paramref name="Reason"/> is the system's message.</summary>
     public sealed record Unreadable(string Path, string Reason) : LoadedTemplate(Path);
 
+    /// <summary>The path leaves the project, so the file was not read; <paramref name="Reason"/> says how.</summary>
+    public sealed record Outside(string Path, string Reason) : LoadedTemplate(Path);
+
     /// <summary>The file is not UTF-8 text; <paramref name="Text"/> is what could be decoded, for locating the problem.</summary>
     public sealed record NotText(string Path, Text.SourceText Text, Text.TextDecodeProblem Problem) : LoadedTemplate(Path);
 }

@@ -21,6 +21,7 @@ public sealed class TemplateLibrary(ITemplateSource source)
         TemplateLookup.Found found => _byPath.GetOrAdd(found.Path, _ => new Lazy<LoadedTemplate>(() => Analyse(found))).Value,
         TemplateLookup.Missing missing => new LoadedTemplate.NotFound(missing.Path, missing.Neighbours),
         TemplateLookup.Failed failed => new LoadedTemplate.Unreadable(failed.Path, failed.Reason),
+        TemplateLookup.Outside outside => new LoadedTemplate.Outside(outside.Path, outside.Reason),
         var other => throw new InvalidOperationException($"unknown template lookup {other.GetType().Name}"),
     };
 

@@ -97,7 +97,7 @@ public static class PreviewCommand
             return Usage(stderr, unreadableFile!);
         }
 
-        var templates = new FileSystemTemplateSource(configuration.Templates.Folders);
+        var templates = new FileSystemTemplateSource(configuration.Templates.Folders, CampaignDsl.Compiler.Files.ProjectRoot.For(configuration.FilePath));
         var report = ValidationReport.Create(project.GivenCount, [.. config.Loaded.Diagnostics, .. project.Diagnostics], warningsAsErrors: false);
         var emitted = report.ErrorCount > 0 ? null : project.Emit();
         if (emitted is not { Succeeded: true })

@@ -189,7 +189,7 @@ public static class SimulateCommand
         {
             var reported = plans.Select(p => new ReportedCampaign(p, campaignPaths.GetValueOrDefault(p.Campaign.Name, p.Source))).ToList();
             var model = SimulationReportBuilder.Build(summary, observations!, reported, period, request.Days, $"{source.Kind}: {(request.Data.Count > 0 ? string.Join(' ', request.Data) : "runtime.data of " + (config.Loaded.Configuration.FilePath ?? "campaignc.yaml"))}",
-                problems.Count, new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders));
+                problems.Count, new FileSystemTemplateSource(config.Loaded.Configuration.Templates.Folders, CampaignDsl.Compiler.Files.ProjectRoot.For(config.Loaded.Configuration.FilePath)));
             try
             {
                 var full = Path.GetFullPath(reportFile, cwd);

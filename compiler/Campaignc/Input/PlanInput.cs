@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CampaignDsl.Compiler.Configuration;
+using CampaignDsl.Compiler.Files;
 using CampaignDsl.Compiler.Templates;
 using Campaignc.Output;
 using CampaignDsl.Plan;
@@ -14,9 +15,9 @@ public sealed record LoadedPlan(CampaignPlan Plan, string CampaignPath, Template
 /// folders campaignc.yaml names. A file that changed since the plan was compiled (another SHA-256) is not used:
 /// the message would differ from the one that was checked.
 /// </summary>
-public sealed class TemplateTexts(string campaignPath, IReadOnlyList<string> folders)
+public sealed class TemplateTexts(string campaignPath, IReadOnlyList<string> folders, Func<string, ProjectRoot> roots)
 {
-    private readonly FileSystemTemplateSource _source = new(folders);
+    private readonly FileSystemTemplateSource _source = new(folders, roots);
 
     /// <summary>
     /// The text of the <c>.txt</c> template beside <paramref name="template"/> (an email's text part), found as the template
@@ -42,6 +43,9 @@ public sealed class TemplateTexts(string campaignPath, IReadOnlyList<string> fol
             case TemplateLookup.Failed failed:
                 problem = $"template '{failed.Path}' cannot be read: {failed.Reason}";
                 return null;
+            case TemplateLookup.Outside outside:
+                problem = $"template refused: {outside.Reason}";
+                return null;
             case var missing:
                 problem = $"template '{missing.Path}' does not exist";
                 return null;
@@ -63,6 +67,7 @@ public static class PlanInput
     {
         failure = ExitCodes.Success;
         var folders = configuration.Templates.Folders;
+        var roots = ProjectRoot.For(configuration.FilePath);
         var plans = new List<LoadedPlan>();
         foreach (var path in paths.Where(IsPlan))
         {
@@ -74,8 +79,10 @@ public static class PlanInput
                 return null;
             }
 
+            // A plan file is the user's choice, but the files it names are not: without campaignc.yaml they stay in its folder.
             var campaignPath = Path.Combine(Path.GetDirectoryName(full)!, read.Plan!.Source);
-            plans.Add(new LoadedPlan(read.Plan, campaignPath, new TemplateTexts(campaignPath, folders)));
+            var planRoots = configuration.FilePath is null ? ProjectRoot.For(full) : roots;
+            plans.Add(new LoadedPlan(read.Plan, campaignPath, new TemplateTexts(campaignPath, folders, planRoots)));
         }
 
         var sources = paths.Where(p => !IsPlan(p)).ToList();
@@ -120,7 +127,7 @@ public static class PlanInput
                 }
             }
 
-            plans.AddRange(chosen.Select(p => new LoadedPlan(p.Plan, p.CampaignPath, new TemplateTexts(Path.GetFullPath(p.CampaignPath, cwd), folders))));
+            plans.AddRange(chosen.Select(p => new LoadedPlan(p.Plan, p.CampaignPath, new TemplateTexts(Path.GetFullPath(p.CampaignPath, cwd), folders, roots))));
         }
 
         if (plans.Count == 0)

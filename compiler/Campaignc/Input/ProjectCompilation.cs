@@ -3,6 +3,7 @@ using CampaignDsl.Compiler;
 using CampaignDsl.Compiler.Configuration;
 using CampaignDsl.Compiler.Diagnostics;
 using CampaignDsl.Compiler.Emit;
+using CampaignDsl.Compiler.Files;
 using CampaignDsl.Compiler.Semantics;
 using CampaignDsl.Compiler.Semantics.Importing;
 using CampaignDsl.Compiler.Templates;
@@ -70,8 +71,8 @@ public sealed class ProjectCompilation
 
         var options = new CompilationOptions
             {
-                Templates = new FileSystemTemplateSource(configuration.Templates.Folders),
-                Imports = new FileSystemImportSource(),
+                Templates = new FileSystemTemplateSource(configuration.Templates.Folders, ProjectRoot.For(configuration.FilePath)),
+                Imports = new FileSystemImportSource(ProjectRoot.For(configuration.FilePath)),
             }
             .WithConfiguration(configuration) with { PluginFunctions = pluginFunctions.IsDefault ? [] : pluginFunctions };
         var shownGiven = given.Select(f => SourceFileFinder.Display(f, cwd)).ToImmutableHashSet(StringComparer.Ordinal);

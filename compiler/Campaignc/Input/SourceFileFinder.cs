@@ -102,11 +102,13 @@ public static class SourceFileFinder
         var found = new List<string>();
         var seenFolders = new Dictionary<(ulong, ulong), string>();
         var seenFiles = new HashSet<(ulong, ulong)>();
-        if (FileStatus.Of(folder).Identity is { } root)
+        if (FileStatus.Of(folder).Identity is { } start)
         {
-            seenFolders[root] = folder;
+            seenFolders[start] = folder;
         }
 
+        // A link that leads out of the folder searched is not followed: what is outside is not part of the project.
+        var confinement = ProjectRoot.At(folder);
         var pending = new Stack<(string Path, int Depth)>([(folder, 0)]);
         while (pending.TryPop(out var current))
         {
@@ -115,7 +117,11 @@ public static class SourceFileFinder
                 foreach (var file in Directory.EnumerateFiles(current.Path, "*" + Extension))
                 {
                     var status = FileStatus.Of(file);
-                    if (status.Kind == FileKind.Missing && Path.GetFileName(file).Contains('\uFFFD', StringComparison.Ordinal))
+                    if (confinement.Problem(Path.GetRelativePath(folder, file), file) is not null)
+                    {
+                        problems.Add($"'{Display(file, currentDirectory)}' is a symbolic link that leads out of '{Display(folder, currentDirectory)}', so it was not read; copy the file in instead");
+                    }
+                    else if (status.Kind == FileKind.Missing && Path.GetFileName(file).Contains('\uFFFD', StringComparison.Ordinal))
                     {
                         // .NET reads a name that is not UTF-8 with replacement characters, and cannot open it by that name:
                         // nothing can read it (simulate and run neither), so it is reported and the others are checked.
@@ -141,7 +147,11 @@ public static class SourceFileFinder
                         continue;
                     }
 
-                    if (FileStatus.Of(sub).Identity is { } identity && !seenFolders.TryAdd(identity, sub))
+                    if (confinement.Problem(Path.GetRelativePath(folder, sub), sub) is not null)
+                    {
+                        warnings.Add($"'{Display(sub, currentDirectory)}' is a symbolic link that leads out of '{Display(folder, currentDirectory)}'; not followed");
+                    }
+                    else if (FileStatus.Of(sub).Identity is { } identity && !seenFolders.TryAdd(identity, sub))
                     {
                         warnings.Add($"'{Display(sub, currentDirectory)}' leads back to '{Display(seenFolders[identity], currentDirectory)}', "
                             + "which is searched already (a symbolic link loop or a second link to one folder); not followed");

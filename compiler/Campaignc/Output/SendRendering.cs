@@ -44,6 +44,9 @@ public static class SendRendering
         {
             case TemplateLookup.Found file:
                 return TemplateDecoder.Decode(file.Path, file.Content).Text.Text;
+            case TemplateLookup.Outside outside:
+                problem = $"template of {send.Id} refused: {outside.Reason}";
+                return null;
             case var missing:
                 problem = $"template '{missing.Path}' of {send.Id} cannot be read";
                 return null;
@@ -69,6 +72,9 @@ public static class SendRendering
                 return TemplateDecoder.Decode(file.Path, file.Content).Text.Text;
             case TemplateLookup.Failed failed:
                 problem = $"template '{failed.Path}' cannot be read: {failed.Reason}";
+                return null;
+            case TemplateLookup.Outside outside:
+                problem = $"template refused: {outside.Reason}";
                 return null;
             default:
                 return null;

@@ -9,11 +9,13 @@ public sealed class PluginConfigurationTests
     [Fact]
     public void A_missing_script_is_reported_at_its_item_and_an_existing_one_is_kept_as_a_full_path()
     {
-        var script = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}.csx");
+        var name = $"plugin-{Guid.NewGuid():N}.csx";
+        var script = Path.Combine(Folder, "plugins", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(script)!);
         File.WriteAllText(script, "// nothing\n");
         try
         {
-            var loaded = Load($"plugins: [\"{script}\", plugins/gone.csx]\n");
+            var loaded = Load($"plugins: [plugins/{name}, plugins/gone.csx]\n");
             AssertOnly(loaded, "CDSL0102", 1, "plugins/gone.csx");
             Assert.Equal(script, Assert.Single(loaded.Configuration.Plugins));
         }

@@ -27,6 +27,11 @@ internal static class PluginsSection
             {
                 reader.Report(DiagnosticCatalog.ConfigurationValueInvalid(reader.At(node), section.Path, text, "a script path such as plugins/loyalty.csx", null));
             }
+            else if (Files.ProjectRoot.At(reader.BaseFolder).Problem(text, full) is { } outside)
+            {
+                // Not even whether it exists is looked at: nothing outside the project is read or shown.
+                reader.Report(DiagnosticCatalog.PathOutsideProject(reader.At(node), "plugin script", outside));
+            }
             else if (!File.Exists(full))
             {
                 reader.Report(DiagnosticCatalog.PluginScriptMissing(reader.At(node), text));

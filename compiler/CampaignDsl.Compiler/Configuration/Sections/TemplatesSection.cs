@@ -24,7 +24,15 @@ internal static class TemplatesSection
             {
                 if (RelativePaths.TryResolve(reader.BaseFolder, text, out var full))
                 {
-                    folders.Add(full);
+                    // A template folder outside the project would let a campaign name any file there.
+                    if (Files.ProjectRoot.At(reader.BaseFolder).Problem(text, full) is { } outside)
+                    {
+                        reader.Report(DiagnosticCatalog.PathOutsideProject(reader.At(node), "template folder", outside));
+                    }
+                    else
+                    {
+                        folders.Add(full);
+                    }
                 }
                 else
                 {

@@ -75,6 +75,9 @@ internal sealed class TemplateCheck : ICampaignCheck
             case LoadedTemplate.Unreadable unreadable:
                 message.Diagnostics.Add(DiagnosticCatalog.TemplateNotReadable(scope.At(path), unreadable.Path, unreadable.Reason));
                 return null;
+            case LoadedTemplate.Outside outside:
+                message.Diagnostics.Add(DiagnosticCatalog.PathOutsideProject(scope.At(path), "template", outside.Reason));
+                return null;
             case LoadedTemplate.NotText notText:
                 var at = notText.Problem.Offset is { } offset ? new SourceLocation(notText.Text, new Text.TextSpan(offset, 1)) : scope.At(path);
                 message.Diagnostics.Add(DiagnosticCatalog.TemplateNotText(at, notText.Path, notText.Problem));

@@ -4,8 +4,11 @@ using CampaignDsl.Compiler.Syntax;
 namespace CampaignDsl.Compiler.Semantics.Importing;
 
 /// <summary>Reads imported files from disk; relative paths are read from the current folder, as the campaign paths are.</summary>
-public sealed class FileSystemImportSource : IImportSource
+/// <param name="roots">The project root of each importing file (<see cref="ProjectRoot.For"/>); null imports from anywhere.</param>
+public sealed class FileSystemImportSource(Func<string, ProjectRoot>? roots = null) : IImportSource
 {
+    public string? Refuse(string importer, string written, string path) => roots?.Invoke(importer).Problem(written, path);
+
     public ImportLookup Read(string path)
     {
         // One byte past the limit at most, so that a huge file is refused without loading it whole; a FIFO or a device is never opened.

@@ -8,6 +8,12 @@ namespace CampaignDsl.Compiler.Semantics.Importing;
 public interface IImportSource
 {
     ImportLookup Read(string path);
+
+    /// <summary>
+    /// Why the file <paramref name="importer"/> may not import <paramref name="written"/> (resolved to <paramref name="path"/>),
+    /// before anything is read: it leaves the project (docs/security.md). Null when it may.
+    /// </summary>
+    string? Refuse(string importer, string written, string path) => null;
 }
 
 /// <summary>What reading an imported file found.</summary>

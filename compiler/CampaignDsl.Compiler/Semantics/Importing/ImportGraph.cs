@@ -119,6 +119,12 @@ public sealed class ImportGraph
 
     private static SyntaxTree? Load(string path, string written, SourceLocation at, IImportSource? source, DiagnosticBag diagnostics)
     {
+        if (source?.Refuse(at.Source.Path, written, path) is { } refused)
+        {
+            diagnostics.Add(DiagnosticCatalog.PathOutsideProject(at, "import", refused));
+            return null;
+        }
+
         switch (source?.Read(path) ?? new ImportLookup.Missing(path, []))
         {
             case ImportLookup.Found found:
