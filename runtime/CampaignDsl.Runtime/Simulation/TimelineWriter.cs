@@ -17,6 +17,9 @@ public sealed class TimelineWriter : IDisposable
         "subject_variant", "subject", "incentive", "incentive_code", "template_sha256", "deferred_from_utc", "reason", "enrolment",
     ];
 
+    /// <summary>The one column written as a number in JSON Lines (after <see cref="Columns"/>: static fields are set in order).</summary>
+    private static readonly int EnrolmentColumn = Array.IndexOf(Columns, "enrolment");
+
     private readonly TextWriter _writer;
     private readonly bool _jsonLines;
 
@@ -51,7 +54,11 @@ public sealed class TimelineWriter : IDisposable
             json.WriteStartObject();
             for (var i = 0; i < Columns.Length; i++)
             {
-                if (values[i] is { } value)
+                if (i == EnrolmentColumn && entry.Enrolment is { } enrolment)
+                {
+                    json.WriteNumber(Columns[i], enrolment);
+                }
+                else if (values[i] is { } value)
                 {
                     json.WriteString(Columns[i], value);
                 }

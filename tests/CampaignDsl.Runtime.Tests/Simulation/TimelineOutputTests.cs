@@ -46,6 +46,7 @@ public sealed class TimelineOutputTests
         using var json = JsonDocument.Parse(text.ToString().TrimEnd('\n'));
         Assert.Equal("Hi, \"Ann\", it's been a while", json.RootElement.GetProperty("subject").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("incentive").ValueKind);
+        Assert.Equal(2, json.RootElement.GetProperty("enrolment").GetInt32());
         Assert.Equal(TimelineWriter.Columns.Length, json.RootElement.EnumerateObject().Count());
         Assert.Null(TimelineWriter.IsJsonLines("timeline.txt"));
     }
