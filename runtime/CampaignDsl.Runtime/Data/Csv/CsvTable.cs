@@ -11,6 +11,12 @@ namespace CampaignDsl.Runtime.Data.Csv;
 /// </summary>
 internal sealed class CsvTable : IAsyncDisposable
 {
+    /// <summary>
+    /// The longest record read, in bytes: far beyond any real export's row, it keeps memory bounded when a file is not
+    /// what it seems (a quote never closed at the start of a large file, one huge line). docs/runtime.md, "CSV files".
+    /// </summary>
+    public const int MaxRecordBytes = 1024 * 1024;
+
     private readonly CsvReader _reader;
     private readonly FrozenDictionary<string, int> _columns;
     private long _malformed;
@@ -61,6 +67,7 @@ internal sealed class CsvTable : IAsyncDisposable
             HasHeader = true,
             TrackLineNumbers = true,
             PoolStrings = true,
+            MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = record =>
@@ -116,6 +123,12 @@ internal sealed class CsvTable : IAsyncDisposable
         try
         {
             return await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsvFormatException e) when (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal) || e.Message.Contains("record size", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DataSourceException(
+                $"'{DisplayPath}' has a record longer than {MaxRecordBytes / 1024 / 1024} MB after line {Line}: a quote that is never closed, or not a CSV file; "
+                + "nothing was imported", e);
         }
         catch (Exception e) when (e is IOException or CsvFormatException)
         {
