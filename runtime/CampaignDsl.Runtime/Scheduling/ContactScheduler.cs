@@ -86,6 +86,12 @@ public sealed class ContactScheduler
         /// <summary>When the forecast had the contact unsubscribe; sends after it are skipped.</summary>
         private DateTimeOffset? _unsubscribedAt;
 
+        /// <summary>
+        /// When a campaign's final action (<c>finally suppress</c> or <c>unsubscribe</c>) took the contact off the lists, and
+        /// which; later sends of every campaign are skipped, as run's suppression list stops them (docs/runtime.md, "Finishing").
+        /// </summary>
+        private (DateTimeOffset At, string Campaign)? _suppressed;
+
         public List<TimelineEntry> Play()
         {
             foreach (var campaign in scheduler._campaigns)
@@ -262,7 +268,7 @@ public sealed class ContactScheduler
                 return;
             }
 
-            var group = new StageSends(enrollment, stage, due.At);
+            var group = new StageSends(enrollment, stage, due.At, sends.Count);
             foreach (var (send, variant) in sends)
             {
                 Offer(new SendDue(campaign, due.At, group, send, variant, Capped: false), zone);
@@ -271,11 +277,11 @@ public sealed class ContactScheduler
             group.Offering = false;
             if (group.TryContinue())
             {
-                RunOn(campaign, enrollment, stage, group.RanAt!.Value);
+                RunOn(campaign, enrollment, stage, group.DoneAt!.Value);
             }
         }
 
-        /// <summary>After a stage ran (at <paramref name="ranAt"/>): the next stage, or the end of the campaign.</summary>
+        /// <summary>After a stage is done (at <paramref name="ranAt"/>, when its last send went): the next stage (timed from when the stage ran), or the end of the campaign.</summary>
         private void RunOn(ScheduledCampaign campaign, Enrollment enrollment, PlanStage stage, DateTimeOffset ranAt)
         {
             if (stage.Next is { } next && campaign.Stages.TryGetValue(next, out var nextStage))
@@ -327,15 +333,13 @@ public sealed class ContactScheduler
             }
             else if (capped && !group.Enrollment.Control)
             {
+                // Still waiting when the period ends: the stage stays open, so nothing that follows it (the next stage, the
+                // finish, its final action or hand-off) is decided before the send has gone out. A real run decides it later.
                 Record(campaign, group.Due, group.Stage.Name, TimelineStatus.Capped,
-                    reason: $"{CapReason(campaign)}: the next allowed slot is after the simulation ends");
-                Settle(campaign, group, now);
+                    reason: $"{CapReason(campaign)}: the next allowed slot is after the simulation ends", group.Enrollment);
             }
-            else
-            {
-                // Moved past the end by the send window alone: it happens after the run, so not in it.
-                Settle(campaign, group, at);
-            }
+
+            // Else moved past the end by the send window alone: it happens after the run, so not in it, and the stage stays open.
         }
 
         private static string CapReason(ScheduledCampaign campaign) =>
@@ -345,7 +349,7 @@ public sealed class ContactScheduler
         {
             if (group.Settled(at))
             {
-                RunOn(campaign, group.Enrollment, group.Stage, group.RanAt!.Value);
+                RunOn(campaign, group.Enrollment, group.Stage, group.DoneAt!.Value);
             }
         }
 
@@ -357,7 +361,16 @@ public sealed class ContactScheduler
             var status = enrollment.Control ? TimelineStatus.Holdout : TimelineStatus.Sent;
             if (!enrollment.Control && _unsubscribedAt is { } gone && gone <= at)
             {
-                Record(campaign, at, stage.Name, TimelineStatus.Skipped, reason: TimelineReasons.Unsubscribed);
+                Record(campaign, at, stage.Name, TimelineStatus.Skipped, reason: TimelineReasons.Unsubscribed, enrollment);
+                Settle(campaign, group, at);
+                return;
+            }
+
+            // A suppression decided strictly before the send stops it, as in run (a sunset decided at the very moment of a
+            // send does not stop that send).
+            if (!enrollment.Control && _suppressed is { } off && off.At < at)
+            {
+                Record(campaign, at, stage.Name, TimelineStatus.Skipped, reason: $"{TimelineReasons.SuppressedPrefix} by the final action of {off.Campaign}", enrollment);
                 Settle(campaign, group, at);
                 return;
             }
@@ -383,7 +396,7 @@ public sealed class ContactScheduler
                 at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage.Name, status,
                 send.Channel, send.Id, variant, subject?.Id, subject?.Text, incentive?.Name,
                 incentive is null ? null : IncentiveCode.For(incentive, campaign.Name, history.Contact.Id),
-                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason, EnteredAt(campaign), EnrolmentOf(campaign)));
+                send.Template?.Sha256, at != due && status == TimelineStatus.Sent ? due : null, reason, enrollment.EnteredAt, enrollment.Number));
             if (status == TimelineStatus.Sent && scheduler._forecast is { } forecast)
             {
                 var position = campaign.Plan.Stages.IndexOf(stage) + 1;
@@ -520,6 +533,10 @@ public sealed class ContactScheduler
             else if (policies.FinalAction is { } final)
             {
                 Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {ControlGroup.Describe(final)}");
+                if (final.Action is "suppress" or "unsubscribe" && (_suppressed is null || at < _suppressed.Value.At))
+                {
+                    _suppressed = (at, campaign.Name);
+                }
             }
         }
 
@@ -550,10 +567,11 @@ public sealed class ContactScheduler
 
         private static readonly BehaviourTest Engaged = new("runtime.engaged", "engaged", null, null);
 
-        private void Record(ScheduledCampaign campaign, DateTimeOffset at, string? stage, string status, string? reason)
+        /// <param name="of">The pass the row belongs to, when it is not the contact's current one (a send that waited).</param>
+        private void Record(ScheduledCampaign campaign, DateTimeOffset at, string? stage, string status, string? reason, Enrollment? of = null)
         {
             var zone = Zone(campaign);
-            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: EnteredAt(campaign), Enrolment: EnrolmentOf(campaign)));
+            _timeline.Add(new TimelineEntry(at, LocalClock.ToLocal(at, zone), zone.Id, history.Contact.Id, campaign.Name, stage, status, Reason: reason, EnteredAt: of?.EnteredAt ?? EnteredAt(campaign), Enrolment: of?.Number ?? EnrolmentOf(campaign)));
         }
 
         /// <summary>Records a send that cannot reach the contact; always true, so it reads as a filter.</summary>

@@ -5,8 +5,11 @@ namespace CampaignDsl.Runtime.Scheduling;
 /// ran when the first of them went out (or was settled: capped, or moved past the end), and only then do the next
 /// stage's timing and the campaign's finish follow from it.
 /// </summary>
-internal sealed class StageSends(Enrollment enrollment, Plan.PlanStage stage, DateTimeOffset due)
+internal sealed class StageSends(Enrollment enrollment, Plan.PlanStage stage, DateTimeOffset due, int sends)
 {
+    /// <summary>Sends not settled yet: the stage runs on only when every one of them is (a campaign never finishes with a send still waiting).</summary>
+    private int _open = sends;
+
     public Enrollment Enrollment { get; } = enrollment;
 
     public Plan.PlanStage Stage { get; } = stage;
@@ -22,7 +25,13 @@ internal sealed class StageSends(Enrollment enrollment, Plan.PlanStage stage, Da
 
     public bool Continued { get; private set; }
 
-    /// <summary>Notes that one send was settled at <paramref name="at"/>; true when the stage now runs on (the first, once offering is over).</summary>
+    /// <summary>The moment the last send was settled: when the stage is done, and so when a campaign it ends finishes.</summary>
+    public DateTimeOffset? DoneAt { get; private set; }
+
+    /// <summary>
+    /// Notes that one send was settled at <paramref name="at"/> (the first one's moment is when the stage ran, what later
+    /// stages count from); true when the stage now runs on: offering is over and every send is settled.
+    /// </summary>
     public bool Settled(DateTimeOffset at)
     {
         if (RanAt is null)
@@ -31,13 +40,15 @@ internal sealed class StageSends(Enrollment enrollment, Plan.PlanStage stage, Da
             Enrollment.MarkRun(Stage.Name, at);
         }
 
+        _open--;
+        DoneAt = DoneAt is { } done && done > at ? done : at;
         return TryContinue();
     }
 
-    /// <summary>True once, when the stage has a moment it ran and its sends are all handed out.</summary>
+    /// <summary>True once, when the stage has a moment it ran and its sends are all settled and handed out.</summary>
     public bool TryContinue()
     {
-        if (Offering || Continued || RanAt is null)
+        if (Offering || Continued || RanAt is null || _open > 0)
         {
             return false;
         }

@@ -55,6 +55,9 @@ public static class TimelineReasons
     /// <summary>A purchase the forecast predicts without any send (the baseline both treated and control contacts get).</summary>
     public const string Organic = "organic (forecast)";
 
+    /// <summary>A send skipped because a campaign's final action suppressed the contact before it: <c>suppressed by the final action of x</c>.</summary>
+    public const string SuppressedPrefix = "suppressed";
+
     /// <summary>A send skipped because the forecast had the contact unsubscribe before it.</summary>
     public const string Unsubscribed = "unsubscribed (forecast)";
 

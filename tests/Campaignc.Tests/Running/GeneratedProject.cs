@@ -6,7 +6,9 @@ namespace Campaignc.Tests.Running;
 /// <summary>
 /// A project written for a test: three campaigns that overlap on the same contacts (an event entry, a date entry and a
 /// daily entry) with mixed caps, send windows and quiet hours, an A/B subject and an SMS, over generated contacts in
-/// zones with and without daylight saving, some without an address or a phone number, and their events.
+/// zones with and without daylight saving, some without an address or a phone number, and their events. One campaign
+/// ends with a stage of two sends under a tight cap and a final action, so a stage whose sends wait decides its finish
+/// in run as in simulate.
 /// </summary>
 internal sealed record GeneratedProject(string Folder, string Config, string Contacts, string Events)
 {
@@ -67,6 +69,8 @@ internal sealed record GeneratedProject(string Folder, string Config, string Con
               }
               policy {
                 quiet_hours 22:00..08:00
+                cap 1 per 1d
+                finally suppress "no reply to the nudge"
               }
               stage nudge after 6h {
                 send email "templates/nudge.hbs" subject "Still looking?"
