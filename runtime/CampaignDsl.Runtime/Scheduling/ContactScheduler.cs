@@ -378,6 +378,7 @@ public sealed class ContactScheduler
             if (status == TimelineStatus.Sent)
             {
                 _ledger.Record(at);
+                enrollment.Reached = true;
             }
 
             if (send.Incentive is { } offer)
@@ -530,7 +531,7 @@ public sealed class ContactScheduler
             {
                 HandOff(campaign, enrollment, at);
             }
-            else if (policies.FinalAction is { } final)
+            else if (policies.FinalAction is { } final && enrollment.Reached)
             {
                 Record(campaign, at, null, TimelineStatus.Final, reason: $"no response: {ControlGroup.Describe(final)}");
                 if (final.Action is "suppress" or "unsubscribe" && (_suppressed is null || at < _suppressed.Value.At))

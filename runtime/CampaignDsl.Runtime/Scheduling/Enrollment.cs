@@ -34,5 +34,8 @@ public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool c
     /// <summary>Notes an offer (incentive) the contact was sent (or, in the control group, would have been).</summary>
     public void Give(string incentive) => _given.Add(incentive);
 
+    /// <summary>Whether any message of this pass went out: a contact never reached has not failed to respond.</summary>
+    public bool Reached { get; set; }
+
     public bool WasGiven(string incentive) => _given.Contains(incentive);
 }

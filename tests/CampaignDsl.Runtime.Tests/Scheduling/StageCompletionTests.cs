@@ -80,4 +80,15 @@ public sealed class StageCompletionTests
         Assert.All(sent, r => Assert.Equal(r.AtUtc < Utc("2026-01-20T10:00:00Z") ? 1 : 2, r.Enrolment));
         Assert.Equal(sent.Count, sent.Select(r => (r.Enrolment, r.SendId)).Distinct().Count());
     }
+
+    [Fact]
+    public void A_contact_no_message_reached_gets_no_final_action()
+    {
+        var plan = Plans.Compile(TwoSendsCapped.Replace("send email BODY subject \"e\"", "", StringComparison.Ordinal));
+        var noPhone = Plans.Subscriber("c1", "UTC");
+        var withPhone = noPhone with { Phone = "+31612345678" };
+
+        Assert.DoesNotContain(Plans.Run(plan, noPhone, days: 5), r => r.Status == TimelineStatus.Final);
+        Assert.Contains(Plans.Run(plan, withPhone, days: 5), r => r.Status == TimelineStatus.Final);
+    }
 }
