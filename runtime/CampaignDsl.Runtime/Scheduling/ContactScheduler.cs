@@ -321,6 +321,22 @@ public sealed class ContactScheduler
         private void Offer(SendDue pending, TimeZoneInfo zone)
         {
             var (campaign, group, now) = (pending.Campaign, pending.Group, pending.At);
+            if (group.Enrollment.Finished)
+            {
+                // The pass ended (an exit or the goal) while this send waited: it is not sent.
+                return;
+            }
+
+            // A send that waited is checked against exits and the goal again when it would go: nothing more is sent
+            // once the contact responded (docs/runtime.md, "Exits and goals").
+            if (now > group.Due && Left(campaign, group.Enrollment, now) is { } left)
+            {
+                Record(campaign, left.At, group.Stage.Name, TimelineStatus.Exit, reason: left.Reason, group.Enrollment);
+                group.Enrollment.Finished = true;
+                HandOff(campaign, group.Enrollment, left.At);
+                return;
+            }
+
             var (at, cappedNow) = SendGate.NextAllowed(now, campaign.Window, zone, _ledger, group.Enrollment.Control ? null : campaign.Plan.Policies.Cap);
             var capped = pending.Capped || cappedNow;
             if (at == now)

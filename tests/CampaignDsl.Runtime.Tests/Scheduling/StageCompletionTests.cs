@@ -91,4 +91,35 @@ public sealed class StageCompletionTests
         Assert.DoesNotContain(Plans.Run(plan, noPhone, days: 5), r => r.Status == TimelineStatus.Final);
         Assert.Contains(Plans.Run(plan, withPhone, days: 5), r => r.Status == TimelineStatus.Final);
     }
+
+    [Fact]
+    public void A_send_that_waited_for_the_cap_is_not_sent_once_the_goal_was_reached_meanwhile()
+    {
+        // a sends an hour after entry; b's send falls due an hour later and waits three days for b's cap. The contact
+        // buys on the first day: b's goal is reached, so its waiting send never goes.
+        var plans = Plans.CompileAll("""
+            campaign a {
+              type reengagement
+              audience { where subscribed }
+              stage one after 1h { send email BODY subject "a" }
+            }
+            campaign b {
+              type reengagement
+              audience { where subscribed }
+              policy { cap 1 per 3d goal purchase within 30d }
+              stage one after 2h { send email BODY subject "b" }
+            }
+            """);
+        var purchase = Plans.Event("c1", "purchase", "2026-01-06T00:00:00Z", 20m);
+
+        var rows = Plans.Run(plans, Plans.Subscriber("c1", "UTC"), [purchase], days: 10);
+
+        Assert.Contains(rows, r => r.Subject == "a" && r.Status == TimelineStatus.Sent);
+        Assert.DoesNotContain(rows, r => r.Subject == "b");
+        var exit = Assert.Single(rows, r => r.Campaign == "b" && r.Status == TimelineStatus.Exit);
+        Assert.Equal(purchase.At, exit.AtUtc);
+
+        var unbought = Plans.Run(plans, Plans.Subscriber("c1", "UTC"), [], days: 10);
+        Assert.Contains(unbought, r => r.Subject == "b" && r.Status == TimelineStatus.Sent);
+    }
 }
