@@ -15,7 +15,9 @@ namespace CampaignDsl.Plugins;
 /// loaded (it is compiled again from the script and replaced).
 /// </para>
 /// </summary>
-public sealed partial class PluginCache(string folder)
+/// <param name="root">The project root: a file a script <c>#load</c>s from outside it is not read for the hash (compiling
+/// refuses it anyway, CDSL0150). Null reads any.</param>
+public sealed partial class PluginCache(string folder, Compiler.Files.ProjectRoot? root = null)
 {
     private const int MaxLoadDepth = 16;
 
@@ -26,8 +28,11 @@ public sealed partial class PluginCache(string folder)
     public string Folder { get; } = folder;
 
     /// <summary>The cache beside a campaignc.yaml.</summary>
-    public static PluginCache Beside(string configurationPath) =>
-        new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configurationPath)) ?? ".", ".campaignc", "cache", "plugins"));
+    public static PluginCache Beside(string configurationPath)
+    {
+        var project = Path.GetDirectoryName(Path.GetFullPath(configurationPath)) ?? ".";
+        return new(Path.Combine(project, ".campaignc", "cache", "plugins"), Compiler.Files.ProjectRoot.At(project));
+    }
 
     /// <summary>Where the compiled form of a script with this <paramref name="text"/> is kept.</summary>
     public string PathFor(string scriptPath, string text) => Path.Combine(Folder, Hash(scriptPath, text) + ".dll");
@@ -93,7 +98,7 @@ public sealed partial class PluginCache(string folder)
         File.Move(temporary, path, overwrite: true);
     }
 
-    internal static string Hash(string scriptPath, string text)
+    internal string Hash(string scriptPath, string text)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(sha, scriptPath, text, 0);
@@ -105,7 +110,7 @@ public sealed partial class PluginCache(string folder)
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static void Append(IncrementalHash sha, string path, string text, int depth)
+    private void Append(IncrementalHash sha, string path, string text, int depth)
     {
         sha.AppendData(Encoding.UTF8.GetBytes(text));
         sha.AppendData([0]);
@@ -116,9 +121,14 @@ public sealed partial class PluginCache(string folder)
 
         foreach (Match load in LoadDirective().Matches(text))
         {
-            var loaded = Path.GetFullPath(load.Groups["path"].Value, Path.GetDirectoryName(path) ?? ".");
-            // Only regular files, and only so much: a FIFO would block the hash, and a loaded file is at most a script.
-            var read = Compiler.Files.BoundedFile.Read(loaded, MaxScriptBytes) as Compiler.Files.BoundedRead.Read;
+            var written = load.Groups["path"].Value;
+            var loaded = Path.GetFullPath(written, Path.GetDirectoryName(path) ?? ".");
+
+            // Only regular files inside the project, and only so much: nothing outside is read, a FIFO would block the
+            // hash, and a loaded file is at most a script.
+            var read = root?.Problem(written, loaded) is null
+                ? Compiler.Files.BoundedFile.Read(loaded, MaxScriptBytes) as Compiler.Files.BoundedRead.Read
+                : null;
             Append(sha, loaded, read is null ? "" : Encoding.UTF8.GetString(read.Bytes), depth + 1);
         }
     }

@@ -40,14 +40,8 @@ public sealed class TemplateTexts(string campaignPath, IReadOnlyList<string> fol
             case TemplateLookup.Found found:
                 problem = null;
                 return TemplateDecoder.Decode(found.Path, found.Content).Text.Text;
-            case TemplateLookup.Failed failed:
-                problem = $"template '{failed.Path}' cannot be read: {failed.Reason}";
-                return null;
-            case TemplateLookup.Outside outside:
-                problem = $"template refused: {outside.Reason}";
-                return null;
-            case var missing:
-                problem = $"template '{missing.Path}' does not exist";
+            case var unusable:
+                problem = SendRendering.Unusable(unusable);
                 return null;
         }
     }

@@ -66,20 +66,26 @@ public static class SendRendering
             return null;
         }
 
-        switch (templates.Find(campaignPath, path))
+        var lookup = templates.Find(campaignPath, path);
+        switch (lookup)
         {
             case TemplateLookup.Found file:
                 return TemplateDecoder.Decode(file.Path, file.Content).Text.Text;
-            case TemplateLookup.Failed failed:
-                problem = $"template '{failed.Path}' cannot be read: {failed.Reason}";
-                return null;
-            case TemplateLookup.Outside outside:
-                problem = $"template refused: {outside.Reason}";
+            case TemplateLookup.Failed or TemplateLookup.Outside:
+                problem = Unusable(lookup);
                 return null;
             default:
                 return null;
         }
     }
+
+    /// <summary>Why a template that was looked for cannot be used: it cannot be read, leaves the project, or is not there.</summary>
+    public static string Unusable(TemplateLookup lookup) => lookup switch
+    {
+        TemplateLookup.Failed failed => $"template '{failed.Path}' cannot be read: {failed.Reason}",
+        TemplateLookup.Outside outside => $"template refused: {outside.Reason}",
+        _ => $"template '{lookup.Path}' does not exist",
+    };
 
     /// <summary>Renders <paramref name="context"/>'s send, its template read from beside <paramref name="campaignPath"/>; a template that cannot be read is one of the message's problems.</summary>
     public static RenderedMessage Render(MessageRenderer renderer, ITemplateSource templates, string campaignPath, MessageContext context)
