@@ -68,7 +68,11 @@ public sealed class SmtpSender(SmtpSenderOptions options, ISendClock clock) : IS
                 or ServiceNotConnectedException or ServiceNotAuthenticatedException or NotSupportedException)
             {
                 Drop();
-                return new SendOutcome.TransientFailure($"{Server}: {exception.Message}");
+
+                // MailKit's own read timeout and ours race on a slow server; both mean the same to the person reading it.
+                return new SendOutcome.TransientFailure(TimedOut(exception)
+                    ? $"{Server} did not answer within {options.Timeout.TotalSeconds:0.###} s"
+                    : $"{Server}: {exception.Message}");
             }
         }
         finally
@@ -84,6 +88,10 @@ public sealed class SmtpSender(SmtpSenderOptions options, ISendClock clock) : IS
     }
 
     private string Server => $"the SMTP server {options.Host}:{options.Port}";
+
+    private static bool TimedOut(Exception exception) =>
+        exception is IOException && (exception.InnerException is TimeoutException or SocketException { SocketErrorCode: SocketError.TimedOut }
+            || exception.Message.Contains("timed out", StringComparison.OrdinalIgnoreCase));
 
     private static string Mailbox(SmtpCommandException exception) =>
         exception.Mailbox is { } mailbox ? $" (recipient {mailbox.Address})" : "";
