@@ -33,19 +33,41 @@ public static class ImportCommand
             Description = "The store to load into: an SQLite file (created if missing) or a PostgreSQL database, postgres://user@host:port/database (password in PGPASSWORD).",
             Required = true,
         };
+        var contacts = new Option<string?>("--contacts")
+        {
+            Description = "The contacts file to read through campaignc.yaml's runtime.data mapping, instead of the files it names (for an export kept outside the project); with --contacts or --events only the files given are read.",
+        };
+        var events = new Option<string?>("--events")
+        {
+            Description = "The events file to read through campaignc.yaml's runtime.data mapping, instead of the files it names; may be the contacts file itself.",
+        };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row and import nothing (exit code 1)." };
         var command = new Command("import", "Load contacts and events from CSV files into the SQLite or PostgreSQL store, accounting for every row.")
         {
-            from, into, strict,
+            from, contacts, events, into, strict,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(from) ?? [], result.GetValue(into)!, result.GetValue(strict), stdout, stderr, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(from) ?? [], new MappedFiles(result.GetValue(contacts), result.GetValue(events)), result.GetValue(into)!, result.GetValue(strict),
+            stdout, stderr, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> from, string into, bool strict, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>Files given on the command line to read through campaignc.yaml's mapping; they take the place of the ones it names.</summary>
+    public sealed record MappedFiles(string? Contacts, string? Events)
+    {
+        public static MappedFiles None { get; } = new(null, null);
+
+        public bool Any => Contacts is not null || Events is not null;
+    }
+
+    public static Task<int> RunAsync(IReadOnlyList<string> from, string into, bool strict, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(from, MappedFiles.None, into, strict, stdout, stderr, cancellationToken);
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> from, MappedFiles mapped, string into, bool strict, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var cwd = Directory.GetCurrentDirectory();
-        var input = ResolveInput(from, cwd, stderr);
+        var input = ResolveInput(from, mapped, cwd, stderr);
         if (input is null)
         {
             return ExitCodes.UsageError;
@@ -173,13 +195,19 @@ public static class ImportCommand
     /// <summary>The files to import, the mapping and the types, or located problems in the configuration; null (reported) for a usage error.</summary>
     private sealed record ImportInput(IReadOnlyList<ImportFile> Files, DataMapping Mapping, DataSchema Schema, IReadOnlyList<string> Problems);
 
-    private static ImportInput? ResolveInput(IReadOnlyList<string> from, string cwd, TextWriter stderr)
+    private static ImportInput? ResolveInput(IReadOnlyList<string> from, MappedFiles mapped, string cwd, TextWriter stderr)
     {
         var configs = from.Where(IsConfig).ToList();
         var csvs = from.Where(f => !IsConfig(f)).ToList();
         if (configs.Count > 1 || (configs.Count == 1 && csvs.Count > 0))
         {
             stderr.WriteLine("campaignc: error: give either one campaignc.yaml or canonical CSV files to --from, not both");
+            return null;
+        }
+
+        if (mapped.Any && csvs.Count > 0)
+        {
+            stderr.WriteLine("campaignc: error: --contacts and --events read files through campaignc.yaml's mapping; give canonical CSV files to --from, or a campaignc.yaml with --contacts/--events, not both");
             return null;
         }
 
@@ -256,21 +284,41 @@ public static class ImportCommand
             return new ImportInput([], DataMapping.None, DataSchema.Default, [.. e.Problems.Select(p => p.ToString())]);
         }
 
+        // Files on the command line are the user's choice and take the place of the ones the configuration names.
         var list = new List<ImportFile>();
-        if (data.Get("contacts") is { } contactsPath)
+        foreach (var (kind, option, given, named) in new[]
+                 {
+                     (RecordKind.Contacts, "--contacts", mapped.Contacts, data.Get("contacts")),
+                     (RecordKind.Events, "--events", mapped.Events, data.Get("events")),
+                 })
         {
-            list.Add(new ImportFile(contactsPath, Shown(contactsPath, cwd), RecordKind.Contacts));
+            if (given is not null)
+            {
+                var full = Path.GetFullPath(given, cwd);
+                if (!File.Exists(full))
+                {
+                    stderr.WriteLine($"campaignc: error: {option} '{given}' does not exist");
+                    return null;
+                }
+
+                list.Add(new ImportFile(full, Shown(full, cwd), kind));
+            }
+            else if (!mapped.Any && named is not null)
+            {
+                list.Add(new ImportFile(named, Shown(named, cwd), kind));
+            }
         }
 
-        if (data.Get("events") is { } eventsPath)
+        if (list.Count == 0)
         {
-            list.Add(new ImportFile(eventsPath, Shown(eventsPath, cwd), RecordKind.Events));
+            stderr.WriteLine($"campaignc: error: '{shown}' names no data file in runtime.data; give the files to read through its mapping with --contacts FILE and --events FILE");
+            return null;
         }
 
         return new ImportInput(list, mapping, DataSchema.From(configuration), []);
     }
 
-    // A file beside the project (../shared/data/...) reads better relative than absolute.
+    // A file given from beside the project (../shared/data/...) reads better relative than absolute.
     private static string Shown(string path, string cwd) => Path.GetRelativePath(cwd, path).Replace(Path.DirectorySeparatorChar, '/');
 
     private static bool IsConfig(string path) =>

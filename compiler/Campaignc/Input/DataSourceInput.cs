@@ -33,6 +33,12 @@ internal static class DataSourceInput
             var loaded = data is [] ? config : ConfigurationInput.Load(single, [], cwd, LintRules.Registry);
             if (loaded.Problem is not null || loaded.Loaded.HasErrors)
             {
+                // The errors themselves, located: a data path refused (CDSL0150) says which key and why.
+                foreach (var error in loaded.Problem is null ? loaded.Loaded.Diagnostics.Where(d => d.IsError) : [])
+                {
+                    await stderr.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+                }
+
                 await stderr.WriteLineAsync($"campaignc: error: {loaded.Problem ?? $"'{single}' has errors; run `campaignc validate --config {single}`"}").ConfigureAwait(false);
                 return null;
             }

@@ -56,7 +56,8 @@ public sealed class ContactSources
 
     private static Task<IContactSource> OpenCsvAsync(AdapterSettings settings, DataSourceContext context, CancellationToken cancellationToken)
     {
-        var contacts = settings.Get("contacts") ?? throw new DataSourceException("runtime.data kind csv needs `contacts:`, the path of the contacts file");
+        var contacts = settings.Get("contacts") ?? throw new DataSourceException(
+            "runtime.data kind csv names no `contacts:` file: add one inside the project, or import the files with `campaignc import --from campaignc.yaml --contacts FILE [--events FILE] --into STORE` and give the store to --data");
         var mapping = ReadMapping(settings, FrozenDictionary<string, MappingOrigin>.Empty, "campaignc.yaml");
         return Task.FromResult<IContactSource>(new CsvContactSource(contacts, settings.Get("events"), mapping, context.Schema, context.Problems, context.DisplayFolder));
     }

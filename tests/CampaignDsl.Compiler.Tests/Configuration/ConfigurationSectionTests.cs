@@ -243,7 +243,7 @@ public sealed class ConfigurationSectionTests
     }
 
     [Theory]
-    [InlineData("data: { kind: csv }", "data")]
+    [InlineData("data: { kind: sqlite }", "data")]
     [InlineData("state: { path: state.db }", "state")]
     [InlineData("sender:\n    kind: smtp\n    port: 25", "sender")]
     [InlineData("state:", "state")]

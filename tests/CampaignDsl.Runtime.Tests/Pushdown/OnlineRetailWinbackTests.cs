@@ -83,7 +83,7 @@ public sealed class OnlineRetailWinbackTests
         var store = await ContactStore.OpenAsync(path);
         var problems = new DataProblemLog();
         var result = await DataImporter.RunAsync(store,
-            [new ImportFile(data.Get("contacts")!, "retail.csv", RecordKind.Contacts), new ImportFile(data.Get("events")!, "retail.csv", RecordKind.Events)],
+            [new ImportFile(Export, "retail.csv", RecordKind.Contacts), new ImportFile(Export, "retail.csv", RecordKind.Events)],
             mapping, DataSchema.From(configuration), problems);
         Assert.True(result.Committed);
         Assert.Equal(0, problems.Count);

@@ -18,7 +18,8 @@ public static class AdapterCatalog
         {
             [Data] = Kinds(
                 Kind("csv",
-                    Required("contacts", AdapterValueKind.Path, "contacts: data/contacts.csv"),
+                    // Without `contacts:` the block is a mapping for files given on the command line (`import --contacts`).
+                    Optional("contacts", AdapterValueKind.Path, "contacts: data/contacts.csv"),
                     Optional("events", AdapterValueKind.Path, "events: data/events.csv"),
                     Optional("mapping", AdapterValueKind.RawBlock, "mapping: { contacts: { id: customer_id } }")),
                 Kind("sqlite", Required("path", AdapterValueKind.Path, "path: data/crm.db")),

@@ -145,9 +145,13 @@ internal static class RuntimeSection
             return null;
         }
 
+        if (key.Kind == AdapterValueKind.Path)
+        {
+            return ProjectPath(reader, entry, text, expected);
+        }
+
         string? value = key.Kind switch
         {
-            AdapterValueKind.Path => RelativePaths.TryResolve(reader.BaseFolder, text, out var full) ? full : null,
             AdapterValueKind.Port => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? text : null,
             AdapterValueKind.Url => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? text : null,
             AdapterValueKind.Count => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 ? text : null,
@@ -162,6 +166,27 @@ internal static class RuntimeSection
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// A data file, store, outbox or state file: inside the project like every other file campaignc.yaml names, so a
+    /// configuration under review can make no command read or write elsewhere. Files outside are given on the command line.
+    /// </summary>
+    private static string? ProjectPath(ConfigurationReader reader, YamlEntry entry, string text, string expected)
+    {
+        if (!RelativePaths.TryResolve(reader.BaseFolder, text, out var full))
+        {
+            reader.Report(DiagnosticCatalog.ConfigurationValueInvalid(reader.AtValue(entry), entry.Path, text, expected, null));
+            return null;
+        }
+
+        if (Files.ProjectRoot.At(reader.BaseFolder).Problem(text, full) is { } outside)
+        {
+            reader.Report(DiagnosticCatalog.PathOutsideProject(reader.AtValue(entry), $"`{entry.Path}`", outside));
+            return null;
+        }
+
+        return full;
     }
 
     // The value may be a secret written by mistake, so a bad one is never repeated in the message.
