@@ -116,7 +116,10 @@ public sealed class ReengagementSimulationTests
     public async Task Data_can_come_from_a_campaignc_yaml()
     {
         using var folder = new TempFolder();
-        var yaml = folder.Write("campaignc.yaml", $"version: 1\nruntime:\n  data:\n    kind: csv\n    contacts: {Contacts}\n    events: {Events}\n");
+        // The data files sit in the project, as every file campaignc.yaml names must (docs/security.md).
+        File.Copy(Contacts, folder.Combine("contacts.csv"));
+        File.Copy(Events, folder.Combine("events.csv"));
+        var yaml = folder.Write("campaignc.yaml", "version: 1\nruntime:\n  data:\n    kind: csv\n    contacts: contacts.csv\n    events: events.csv\n");
         var output = folder.Combine("timeline.csv");
         var (code, stdout, stderr) = await RunAsync([Plan], [yaml], output);
         Assert.True(code == 0, stderr);
