@@ -149,7 +149,7 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
     {
         var plan = campaign.Plan;
         var stage = plan.Stages.First(s => s.Name == entry.Stage);
-        var send = SendsOf(stage.Actions).First(s => s.Id == entry.SendId);
+        var send = StageActions.AllSends(stage.Actions).First(s => s.Id == entry.SendId);
         var key = IdempotencyKeys.For(plan.Campaign.Name, running.PlanVersion, stage.Name, send.Id, contact.Id, occurrence);
         var problems = new List<string>();
         string? templateText = null;
@@ -182,9 +182,6 @@ public sealed class RunPlanner(RunState state, IReadOnlyList<RunCampaign> campai
             Status: problems.Count > 0 ? SendStatus.Failed : SendStatus.Pending,
             LastError: problems.Count > 0 ? string.Join("; ", problems) : null);
     }
-
-    private static IEnumerable<PlanSend> SendsOf(PlanActions actions) =>
-        actions.Sends.Concat(actions.Variants.SelectMany(v => SendsOf(v.Actions))).Concat(actions.Otherwise is { } otherwise ? SendsOf(otherwise.Actions) : []);
 
     internal static string Describe(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

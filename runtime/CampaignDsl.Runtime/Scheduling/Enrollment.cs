@@ -38,4 +38,10 @@ public sealed class Enrollment(string campaign, DateTimeOffset enteredAt, bool c
     public bool Reached { get; set; }
 
     public bool WasGiven(string incentive) => _given.Contains(incentive);
+
+    /// <summary>When each stage ran: what a journey's state keeps.</summary>
+    internal IReadOnlyDictionary<string, DateTimeOffset> StageRuns => _stageRuns;
+
+    /// <summary>The offers given, in no particular order.</summary>
+    internal IEnumerable<string> Given => _given;
 }

@@ -26,4 +26,8 @@ public static class StageActions
             Resolve(chosen.Actions, context, chosen.Segment ?? "otherwise", into);
         }
     }
+
+    /// <summary>Every send the actions can make, whichever variant a contact gets.</summary>
+    public static IEnumerable<PlanSend> AllSends(PlanActions actions) =>
+        actions.Sends.Concat(actions.Variants.SelectMany(v => AllSends(v.Actions))).Concat(actions.Otherwise is { } otherwise ? AllSends(otherwise.Actions) : []);
 }

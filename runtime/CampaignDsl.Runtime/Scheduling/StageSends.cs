@@ -25,6 +25,14 @@ internal sealed class StageSends(Enrollment enrollment, Plan.PlanStage stage, Da
 
     public bool Continued { get; private set; }
 
+    /// <summary>Sends not settled yet.</summary>
+    public int Open => _open;
+
+    /// <summary>The stage as a journey's state kept it (its enrolment already knows when it ran).</summary>
+    public static StageSends Restore(
+        Enrollment enrollment, Plan.PlanStage stage, DateTimeOffset due, int open, bool offering, DateTimeOffset? ranAt, bool continued, DateTimeOffset? doneAt) =>
+        new(enrollment, stage, due, open) { Offering = offering, RanAt = ranAt, Continued = continued, DoneAt = doneAt };
+
     /// <summary>The moment the last send was settled: when the stage is done, and so when a campaign it ends finishes.</summary>
     public DateTimeOffset? DoneAt { get; private set; }
 

@@ -1,0 +1,221 @@
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data;
+
+namespace CampaignDsl.Runtime.Scheduling.Journeys;
+
+/// <summary>Saving a journey between ticks and taking it up again (<see cref="JourneyState"/>).</summary>
+internal sealed partial class ContactJourney
+{
+    /// <summary>Everything the journey decided and everything still due, to take up again with <see cref="Restore"/>.</summary>
+    public JourneyState Save()
+    {
+        var enrolments = new Dictionary<Enrollment, int>(ReferenceEqualityComparer.Instance);
+        var groups = new Dictionary<StageSends, int>(ReferenceEqualityComparer.Instance);
+        foreach (var enrollment in _current.Values)
+        {
+            enrolments.TryAdd(enrollment, enrolments.Count);
+        }
+
+        var queue = new List<WorkRecord>();
+        foreach (var (work, (_, order)) in _queue.UnorderedItems)
+        {
+            var record = new WorkRecord(KindOf(work), work.Campaign.Name, work.At, order);
+            queue.Add(work switch
+            {
+                EntryCheck check => record with
+                {
+                    HandedOffBy = check.HandedOffBy, Daily = check.Daily,
+                    EventType = check.Event?.Type, EventAt = check.Event?.At, EventOrdinal = check.Event is { } e ? OrdinalOf(e) : null,
+                },
+                StageDue due => record with { Enrolment = Keep(due.Enrollment), Stage = due.Stage.Name },
+                SendDue send => record with { OpenStage = Keep(send.Group), Send = send.Send.Id, Variant = send.Variant, Capped = send.Capped },
+                FinishDue finish => record with { Enrolment = Keep(finish.Enrollment) },
+                _ => throw new InvalidOperationException($"unknown work {work.GetType().Name}"),
+            });
+        }
+
+        return new JourneyState
+        {
+            Sequence = _sequence,
+            Sent = [.. _ledger.Sent],
+            Passes = new Dictionary<string, int>(_passes, StringComparer.Ordinal),
+            Enrolments = [.. enrolments.OrderBy(p => p.Value).Select(p => Record(p.Key))],
+            OpenStages = [.. groups.OrderBy(p => p.Value).Select(p => OpenStage(p.Key, p.Value))],
+            Queue = [.. queue.OrderBy(w => w.At).ThenBy(w => w.Order)],
+            UnsubscribedAt = _unsubscribedAt,
+            SuppressedAt = _suppressed?.At,
+            SuppressedBy = _suppressed?.Campaign,
+        };
+
+        int Keep(object held) => held switch
+        {
+            StageSends group => groups.TryGetValue(group, out var id) ? id : groups[group] = Mark(group),
+            Enrollment enrollment => Number(enrollment),
+            _ => throw new InvalidOperationException(),
+        };
+
+        int Mark(StageSends group)
+        {
+            Number(group.Enrollment);
+            return groups.Count;
+        }
+
+        int Number(Enrollment enrollment)
+        {
+            enrolments.TryAdd(enrollment, enrolments.Count);
+            return enrollment.Number;
+        }
+
+        EnrolmentRecord Record(Enrollment e) => new(
+            e.Campaign, e.Number, e.EnteredAt, e.Control, e.Finished, e.Reached, e.LastChecked,
+            new SortedDictionary<string, DateTimeOffset>(e.StageRuns.ToDictionary(), StringComparer.Ordinal), [.. e.Given.Order(StringComparer.Ordinal)],
+            _current.TryGetValue(e.Campaign, out var current) && ReferenceEquals(current, e));
+    }
+
+    private static StageSendsRecord OpenStage(StageSends group, int id) => new(
+        id, group.Enrollment.Campaign, group.Enrollment.Number, group.Stage.Name, group.Due, group.Open, group.Offering, group.RanAt, group.Continued, group.DoneAt);
+
+    private static string KindOf(JourneyWork work) => work switch
+    {
+        EntryCheck => "entry",
+        StageDue => "stage",
+        SendDue => "send",
+        _ => "finish",
+    };
+
+    /// <summary>The event's place among the contact's events of its type at its moment: what finds it again in a history read later.</summary>
+    private int OrdinalOf(ContactEvent e)
+    {
+        var ordinal = 0;
+        foreach (var other in _history.Events)
+        {
+            if (ReferenceEquals(other, e))
+            {
+                return ordinal;
+            }
+
+            if (other.At == e.At && string.Equals(other.Type, e.Type, StringComparison.Ordinal))
+            {
+                ordinal++;
+            }
+        }
+
+        return ordinal;
+    }
+
+    /// <summary>
+    /// The journey <paramref name="state"/> describes, played by <paramref name="scheduler"/>'s campaigns. Work for a campaign,
+    /// stage or send the plans no longer have is left out and listed in <paramref name="dropped"/> (what a new plan version
+    /// removed); a triggering event no longer in <paramref name="history"/> leaves its entry check without one.
+    /// </summary>
+    public static ContactJourney Restore(ContactScheduler scheduler, JourneyState state, ContactHistory history, List<WorkRecord> dropped)
+    {
+        var journey = new ContactJourney(scheduler) { _sequence = state.Sequence, _unsubscribedAt = state.UnsubscribedAt };
+        journey.Play(history);
+        if (state.SuppressedAt is { } suppressedAt)
+        {
+            journey._suppressed = (suppressedAt, state.SuppressedBy ?? "");
+        }
+
+        foreach (var sent in state.Sent)
+        {
+            journey._ledger.Record(sent);
+        }
+
+        foreach (var (campaign, passes) in state.Passes)
+        {
+            journey._passes[campaign] = passes;
+        }
+
+        var enrolments = new Dictionary<(string, int), Enrollment>();
+        foreach (var record in state.Enrolments)
+        {
+            var enrollment = new Enrollment(record.Campaign, record.EnteredAt, record.Control, record.Number)
+            {
+                Finished = record.Finished, Reached = record.Reached, LastChecked = record.LastChecked,
+            };
+            foreach (var (stage, at) in record.StageRuns)
+            {
+                enrollment.MarkRun(stage, at);
+            }
+
+            foreach (var offer in record.Given)
+            {
+                enrollment.Give(offer);
+            }
+
+            enrolments[(record.Campaign, record.Number)] = enrollment;
+            if (record.Current)
+            {
+                journey._current[record.Campaign] = enrollment;
+            }
+        }
+
+        var groups = new Dictionary<int, (ScheduledCampaign Campaign, StageSends Group)>();
+        foreach (var record in state.OpenStages)
+        {
+            if (scheduler.ByName.TryGetValue(record.Campaign, out var campaign) && campaign.Stages.TryGetValue(record.Stage, out var stage)
+                && enrolments.TryGetValue((record.Campaign, record.Enrolment), out var enrollment))
+            {
+                groups[record.Id] = (campaign, StageSends.Restore(enrollment, stage, record.Due, record.Open, record.Offering, record.RanAt, record.Continued, record.DoneAt));
+            }
+        }
+
+        foreach (var record in state.Queue)
+        {
+            if (journey.Work(record, enrolments, groups) is { } work)
+            {
+                journey._queue.Enqueue(work, (record.At, record.Order));
+            }
+            else
+            {
+                dropped.Add(record);
+            }
+        }
+
+        return journey;
+    }
+
+    private JourneyWork? Work(WorkRecord record, Dictionary<(string, int), Enrollment> enrolments, Dictionary<int, (ScheduledCampaign Campaign, StageSends Group)> groups)
+    {
+        if (!scheduler.ByName.TryGetValue(record.Campaign, out var campaign))
+        {
+            return null;
+        }
+
+        Enrollment? enrollment = record.Enrolment is { } number ? enrolments.GetValueOrDefault((record.Campaign, number)) : null;
+        switch (record.Kind)
+        {
+            case "entry":
+                return new EntryCheck(campaign, record.At, FindEvent(record), record.HandedOffBy, record.Daily);
+            case "stage" when enrollment is not null && record.Stage is { } name && campaign.Stages.TryGetValue(name, out var stage):
+                return new StageDue(campaign, record.At, enrollment, stage);
+            case "send" when record.OpenStage is { } id && groups.TryGetValue(id, out var open)
+                             && StageActions.AllSends(open.Group.Stage.Actions).FirstOrDefault(s => s.Id == record.Send) is { } send:
+                return new SendDue(open.Campaign, record.At, open.Group, send, record.Variant, record.Capped);
+            case "finish" when enrollment is not null:
+                return new FinishDue(campaign, record.At, enrollment);
+            default:
+                return null;
+        }
+    }
+
+    private ContactEvent? FindEvent(WorkRecord record)
+    {
+        if (record.EventType is not { } type || record.EventAt is not { } at)
+        {
+            return null;
+        }
+
+        var ordinal = 0;
+        foreach (var e in _history.Events)
+        {
+            if (e.At == at && string.Equals(e.Type, type, StringComparison.Ordinal) && ordinal++ == (record.EventOrdinal ?? 0))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+}
