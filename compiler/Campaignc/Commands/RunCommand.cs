@@ -8,6 +8,7 @@ using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Data.Postgres;
 using CampaignDsl.Runtime.Running;
+using CampaignDsl.Runtime.Running.Ticks;
 using CampaignDsl.Runtime.Sending;
 using CampaignDsl.Runtime.State;
 using CampaignDsl.Runtime.Templates;
@@ -155,7 +156,7 @@ public static class RunCommand
                     return ExitCodes.UsageError;
                 }
 
-                var planned = await new RunPlanner(state, campaigns, settings).PlanAsync(source, running, cancellationToken).ConfigureAwait(false);
+                var planned = await new RunTick(state, campaigns, settings, clock.Time).RunAsync(source, running, cancellationToken).ConfigureAwait(false);
                 var delivered = await new RunDelivery(state, sender, settings, clock.Time).DeliverAsync(cancellationToken).ConfigureAwait(false);
                 report.Pass(now, planned, delivered, await state.CountSendsAsync(cancellationToken).ConfigureAwait(false));
                 if (until is null || now >= until)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignDsl.Runtime.Running;
+using CampaignDsl.Runtime.Running.Ticks;
 
 namespace Campaignc.Output;
 

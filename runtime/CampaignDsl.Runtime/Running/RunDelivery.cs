@@ -117,7 +117,7 @@ public sealed class RunDelivery(RunState state, ISender sender, RunSettings sett
             SendResult.Delivered d => $"{send.Channel} {send.SendId} to {send.To} ({send.Subject}), key {send.IdempotencyKey}{(d.ProviderId is null ? "" : ", id " + d.ProviderId)}",
             SendResult.Failed f => $"{send.SendId}: {f.Reason}",
             SendResult.Suppressed s => $"{send.SendId}: {s.Reason}",
-            SendResult.Retry r => $"{send.SendId}: {r.Reason}; again from {RunPlanner.Describe(r.RetryAt)}",
+            SendResult.Retry r => $"{send.SendId}: {r.Reason}; again from {Ticks.RunTick.Describe(r.RetryAt)}",
             _ => "",
         },
         send.Campaign,

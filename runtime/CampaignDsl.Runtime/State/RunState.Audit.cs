@@ -9,26 +9,33 @@ public sealed partial class RunState
         foreach (var batch in records.Chunk(500))
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var record in batch)
-            {
-                await using var insert = Command("""
-                    INSERT INTO audit (decision_key, at, recorded_at, campaign, contact_id, stage, kind, detail, worker)
-                    VALUES (@key, @at, @now, @campaign, @contact, @stage, @kind, @detail, @worker)
-                    ON CONFLICT (decision_key) DO NOTHING
-                    """, transaction);
-                Add(insert, "key", record.DecisionKey);
-                Add(insert, "at", Ms(record.At));
-                Add(insert, "now", Ms(now));
-                Add(insert, "campaign", record.Campaign);
-                Add(insert, "contact", record.ContactId);
-                Add(insert, "stage", record.Stage);
-                Add(insert, "kind", record.Kind);
-                Add(insert, "detail", record.Detail);
-                Add(insert, "worker", worker);
-                added += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            added += await AuditAsync(batch, worker, now, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    private async Task<int> AuditAsync(IReadOnlyList<AuditRecord> records, string worker, DateTimeOffset now, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var record in records)
+        {
+            await using var insert = Command("""
+                INSERT INTO audit (decision_key, at, recorded_at, campaign, contact_id, stage, kind, detail, worker)
+                VALUES (@key, @at, @now, @campaign, @contact, @stage, @kind, @detail, @worker)
+                ON CONFLICT (decision_key) DO NOTHING
+                """, transaction);
+            Add(insert, "key", record.DecisionKey);
+            Add(insert, "at", Ms(record.At));
+            Add(insert, "now", Ms(now));
+            Add(insert, "campaign", record.Campaign);
+            Add(insert, "contact", record.ContactId);
+            Add(insert, "stage", record.Stage);
+            Add(insert, "kind", record.Kind);
+            Add(insert, "detail", record.Detail);
+            Add(insert, "worker", worker);
+            added += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return added;

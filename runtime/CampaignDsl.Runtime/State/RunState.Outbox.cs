@@ -21,42 +21,49 @@ public sealed partial class RunState
         foreach (var batch in sends.Chunk(500))
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var send in batch)
-            {
-                await using var insert = Command($"""
-                    INSERT INTO sends ({SendColumns}, planned_at)
-                    VALUES (@key, @campaign, @version, @stage, @send_id, @contact, @occurrence, @channel, @due, @sender,
-                            @from, @to, @subject, @html, @text, @headers, @unsubscribe, @variant, @subject_variant, @code,
-                            @status, 0, NULL, @error, @now)
-                    ON CONFLICT DO NOTHING
-                    """, transaction);
-                Add(insert, "key", send.IdempotencyKey);
-                Add(insert, "campaign", send.Campaign);
-                Add(insert, "version", send.PlanVersion);
-                Add(insert, "stage", send.Stage);
-                Add(insert, "send_id", send.SendId);
-                Add(insert, "contact", send.ContactId);
-                Add(insert, "occurrence", send.Occurrence);
-                Add(insert, "channel", send.Channel);
-                Add(insert, "due", Ms(send.DueAt));
-                Add(insert, "sender", send.Sender);
-                Add(insert, "from", send.From);
-                Add(insert, "to", send.To);
-                Add(insert, "subject", send.Subject);
-                Add(insert, "html", send.BodyHtml);
-                Add(insert, "text", send.BodyText);
-                Add(insert, "headers", HeadersJson(send.Headers));
-                Add(insert, "unsubscribe", send.UnsubscribeUrl);
-                Add(insert, "variant", send.Variant);
-                Add(insert, "subject_variant", send.SubjectVariant);
-                Add(insert, "code", send.IncentiveCode);
-                Add(insert, "now", Ms(now));
-                Add(insert, "status", send.Status);
-                Add(insert, "error", send.LastError);
-                added += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            added += await OfferAsync(batch, now, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    private async Task<int> OfferAsync(IReadOnlyList<OutboxSend> sends, DateTimeOffset now, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var send in sends)
+        {
+            await using var insert = Command($"""
+                INSERT INTO sends ({SendColumns}, planned_at)
+                VALUES (@key, @campaign, @version, @stage, @send_id, @contact, @occurrence, @channel, @due, @sender,
+                        @from, @to, @subject, @html, @text, @headers, @unsubscribe, @variant, @subject_variant, @code,
+                        @status, 0, NULL, @error, @now)
+                ON CONFLICT DO NOTHING
+                """, transaction);
+            Add(insert, "key", send.IdempotencyKey);
+            Add(insert, "campaign", send.Campaign);
+            Add(insert, "version", send.PlanVersion);
+            Add(insert, "stage", send.Stage);
+            Add(insert, "send_id", send.SendId);
+            Add(insert, "contact", send.ContactId);
+            Add(insert, "occurrence", send.Occurrence);
+            Add(insert, "channel", send.Channel);
+            Add(insert, "due", Ms(send.DueAt));
+            Add(insert, "sender", send.Sender);
+            Add(insert, "from", send.From);
+            Add(insert, "to", send.To);
+            Add(insert, "subject", send.Subject);
+            Add(insert, "html", send.BodyHtml);
+            Add(insert, "text", send.BodyText);
+            Add(insert, "headers", HeadersJson(send.Headers));
+            Add(insert, "unsubscribe", send.UnsubscribeUrl);
+            Add(insert, "variant", send.Variant);
+            Add(insert, "subject_variant", send.SubjectVariant);
+            Add(insert, "code", send.IncentiveCode);
+            Add(insert, "now", Ms(now));
+            Add(insert, "status", send.Status);
+            Add(insert, "error", send.LastError);
+            added += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return added;

@@ -12,22 +12,29 @@ public sealed partial class RunState
         foreach (var batch in values.Chunk(500))
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var value in batch)
-            {
-                await using var upsert = Command("""
-                    INSERT INTO profile_updates (contact_id, name, value, at, source) VALUES (@contact, @name, @value, @at, @source)
-                    ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value, at = excluded.at, source = excluded.source
-                    WHERE excluded.at > profile_updates.at
-                    """, transaction);
-                Add(upsert, "contact", value.ContactId);
-                Add(upsert, "name", value.Attribute);
-                Add(upsert, "value", value.Value);
-                Add(upsert, "at", Ms(value.At));
-                Add(upsert, "source", value.Source);
-                changed += await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            changed += await SetProfileAsync(batch, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return changed;
+    }
+
+    private async Task<int> SetProfileAsync(IReadOnlyList<ProfileValue> values, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var value in values)
+        {
+            await using var upsert = Command("""
+                INSERT INTO profile_updates (contact_id, name, value, at, source) VALUES (@contact, @name, @value, @at, @source)
+                ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value, at = excluded.at, source = excluded.source
+                WHERE excluded.at > profile_updates.at
+                """, transaction);
+            Add(upsert, "contact", value.ContactId);
+            Add(upsert, "name", value.Attribute);
+            Add(upsert, "value", value.Value);
+            Add(upsert, "at", Ms(value.At));
+            Add(upsert, "source", value.Source);
+            changed += await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return changed;

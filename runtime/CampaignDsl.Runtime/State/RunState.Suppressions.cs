@@ -9,21 +9,28 @@ public sealed partial class RunState
         foreach (var batch in suppressions.Chunk(500))
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var suppression in batch)
-            {
-                await using var insert = Command("""
-                    INSERT INTO suppressions (kind, value, reason, source, at) VALUES (@kind, @value, @reason, @source, @at)
-                    ON CONFLICT (kind, value) DO NOTHING
-                    """, transaction);
-                Add(insert, "kind", suppression.Kind);
-                Add(insert, "value", Normalise(suppression.Kind, suppression.Value));
-                Add(insert, "reason", suppression.Reason);
-                Add(insert, "source", suppression.Source);
-                Add(insert, "at", Ms(suppression.At));
-                added += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            added += await SuppressAsync(batch, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    private async Task<int> SuppressAsync(IReadOnlyList<Suppression> suppressions, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var suppression in suppressions)
+        {
+            await using var insert = Command("""
+                INSERT INTO suppressions (kind, value, reason, source, at) VALUES (@kind, @value, @reason, @source, @at)
+                ON CONFLICT (kind, value) DO NOTHING
+                """, transaction);
+            Add(insert, "kind", suppression.Kind);
+            Add(insert, "value", Normalise(suppression.Kind, suppression.Value));
+            Add(insert, "reason", suppression.Reason);
+            Add(insert, "source", suppression.Source);
+            Add(insert, "at", Ms(suppression.At));
+            added += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return added;

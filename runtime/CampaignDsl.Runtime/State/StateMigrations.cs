@@ -93,6 +93,45 @@ internal static class StateMigrations
             );
             CREATE INDEX audit_by_contact ON audit (contact_id, at);
             """),
+        new(2, "journeys: each contact's place in the campaigns, what is due when, entry chances waiting, enrolments, tick cursors", """
+            CREATE TABLE journeys (
+                contact_id TEXT NOT NULL PRIMARY KEY,
+                state TEXT NOT NULL,
+                next_due BIGINT,
+                claimed_by TEXT,
+                lease_until BIGINT,
+                updated_at BIGINT NOT NULL
+            );
+            CREATE INDEX journeys_due ON journeys (next_due);
+            CREATE TABLE journey_chances (
+                contact_id TEXT NOT NULL,
+                campaign TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                event_type TEXT,
+                PRIMARY KEY (contact_id, campaign, at, ordinal)
+            );
+            CREATE INDEX journey_chances_due ON journey_chances (at);
+            CREATE TABLE enrolments (
+                campaign TEXT NOT NULL,
+                contact_id TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                plan_version TEXT NOT NULL,
+                entered_at BIGINT NOT NULL,
+                control INTEGER NOT NULL CHECK (control IN (0, 1)),
+                stage TEXT,
+                status TEXT NOT NULL CHECK (status IN ('active', 'finished')),
+                next_due BIGINT,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (campaign, contact_id, number)
+            );
+            CREATE INDEX enrolments_by_stage ON enrolments (campaign, status, stage);
+            CREATE TABLE tick_cursors (
+                name TEXT NOT NULL PRIMARY KEY,
+                value BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -200,17 +200,16 @@ internal sealed partial class ContactJourney
         }
     }
 
-    private ContactEvent? FindEvent(WorkRecord record)
-    {
-        if (record.EventType is not { } type || record.EventAt is not { } at)
-        {
-            return null;
-        }
+    private ContactEvent? FindEvent(WorkRecord record) =>
+        record.EventType is { } type && record.EventAt is { } at ? FindEvent(type, at, record.EventOrdinal ?? 0) : null;
 
-        var ordinal = 0;
+    /// <summary>The <paramref name="ordinal"/>-th event of <paramref name="type"/> at <paramref name="at"/> in the history; null when the data no longer has it.</summary>
+    private ContactEvent? FindEvent(string type, DateTimeOffset at, int ordinal)
+    {
+        var seen = 0;
         foreach (var e in _history.Events)
         {
-            if (e.At == at && string.Equals(e.Type, type, StringComparison.Ordinal) && ordinal++ == (record.EventOrdinal ?? 0))
+            if (e.At == at && string.Equals(e.Type, type, StringComparison.Ordinal) && seen++ == ordinal)
             {
                 return e;
             }

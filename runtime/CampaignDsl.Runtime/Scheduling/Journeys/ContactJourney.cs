@@ -86,6 +86,17 @@ internal sealed partial class ContactJourney(ContactScheduler scheduler)
     public void AddChance(ScheduledCampaign campaign, EntryChance chance, int ordinal, bool daily = false) =>
         _queue.Enqueue(new EntryCheck(campaign, chance.At, chance.Event, null, daily), (chance.At, ChanceOrder + ((long)scheduler.IndexOf(campaign) << 32) + ordinal));
 
+    /// <summary>
+    /// Queues a chance a tick found in the data: at <paramref name="at"/>, the <paramref name="ordinal"/>-th of the campaign's
+    /// chances then, given by the event of <paramref name="eventType"/> at that moment when there is one (looked up in
+    /// <paramref name="history"/>, so that the entry sees it as the simulation does).
+    /// </summary>
+    public void AddChance(ContactHistory history, ScheduledCampaign campaign, DateTimeOffset at, int ordinal, string? eventType)
+    {
+        Play(history);
+        AddChance(campaign, new EntryChance(at, eventType is null ? null : FindEvent(eventType, at, ordinal)), ordinal);
+    }
+
     /// <summary>Takes, in time order, everything due before <paramref name="until"/>, seeing the contact and its events in <paramref name="history"/>.</summary>
     public void Advance(ContactHistory history, DateTimeOffset until)
     {

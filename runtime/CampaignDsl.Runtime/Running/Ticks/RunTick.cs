@@ -1,0 +1,212 @@
+using System.Globalization;
+using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Data.Sqlite;
+using CampaignDsl.Runtime.Scheduling;
+using CampaignDsl.Runtime.Scheduling.Journeys;
+using CampaignDsl.Runtime.Simulation;
+using CampaignDsl.Runtime.State;
+
+namespace CampaignDsl.Runtime.Running.Ticks;
+
+/// <summary>
+/// The first half of a run, one tick at <see cref="RunSettings.Now"/>: finds the entry chances since the last tick (once, by
+/// whichever worker moves the campaign's cursor), takes in the data's unsubscribes, bounces and complaints, then claims the
+/// journeys due by now (or with a chance waiting), advances each on the simulator's rules from where it stood, and writes its
+/// new state with everything it decided (the outbox's sends, the audit log, suppressions) in one transaction. Only what is
+/// due is read: a contact with nothing due costs nothing, and the past is never played again.
+/// </summary>
+public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns, RunSettings settings, TimeProvider? clock = null)
+{
+    /// <summary>Journeys claimed at a time; each batch is one transaction.</summary>
+    private const int Batch = 500;
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public async Task<PlanningResult> RunAsync(IContactSource source, IReadOnlyDictionary<string, RunningCampaign> running, CancellationToken cancellationToken = default)
+    {
+        // The state keeps milliseconds; so does the tick, or the next one would see this one's last moment again.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(settings.Now.ToUnixTimeMilliseconds());
+        var scheduled = await ScheduleAsync(source, running, cancellationToken).ConfigureAwait(false);
+        var scheduler = new ContactScheduler(scheduled, 0, forecast: null, horizon: null);
+        var byName = scheduled.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        await FindChancesAsync(source, scheduler, running, now, cancellationToken).ConfigureAwait(false);
+        var suppressions = await TakeInSuppressionsAsync(source, cancellationToken).ConfigureAwait(false);
+
+        var records = new TickRecords(campaigns, running, settings);
+        long contacts = 0;
+        int added = 0, decided = 0;
+        while (true)
+        {
+            var realNow = _clock.GetUtcNow();
+            var claimed = await state.ClaimJourneysAsync(settings.Worker, now, realNow, realNow + settings.Lease, Batch, cancellationToken).ConfigureAwait(false);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+
+            var histories = await HistoriesAsync(source, claimed.Select(c => c.ContactId), cancellationToken).ConfigureAwait(false);
+            var writes = new List<JourneyWrite>(claimed.Count);
+            foreach (var journey in claimed)
+            {
+                contacts++;
+                writes.Add(Advance(journey, histories.GetValueOrDefault(journey.ContactId), scheduler, byName, records, running, now));
+            }
+
+            var committed = await state.CommitAsync(new TickCommit(writes, records.Sends, records.Decisions, records.Suppressions, records.Profiles), settings.Worker,
+                _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            added += committed.Sends;
+            decided += committed.Decisions;
+            suppressions += committed.Suppressions;
+            records.Clear();
+        }
+
+        return new PlanningResult(contacts, records.Due, added, records.RenderFailures, suppressions, decided, records.Unreachable);
+    }
+
+    private static JourneyWrite Advance(
+        ClaimedJourney claimed, ContactHistory? history, ContactScheduler scheduler, Dictionary<string, ScheduledCampaign> byName, TickRecords records,
+        IReadOnlyDictionary<string, RunningCampaign> running, DateTimeOffset now)
+    {
+        if (history is null)
+        {
+            // The data no longer has the contact: its journey waits where it stands, and nothing is sent to it. Its chances
+            // are taken (they cannot be played without the contact) and it is due again only when a later tick gives it one.
+            records.Decisions.Add(new AuditRecord(
+                IdempotencyKeys.For("", "journey", "paused", Describe(now), claimed.ContactId, 0), now, "paused",
+                "the contact is no longer in the data; its journey waits", null, claimed.ContactId));
+            return new JourneyWrite(claimed.ContactId, claimed.State, null, claimed.Chances, []);
+        }
+
+        var dropped = new List<WorkRecord>();
+        var journey = claimed.State.Length == 0
+            ? new ContactJourney(scheduler)
+            : ContactJourney.Restore(scheduler, JourneyState.FromJson(claimed.State), history, dropped);
+        foreach (var chance in claimed.Chances.OrderBy(c => c.At).ThenBy(c => c.Campaign, StringComparer.Ordinal).ThenBy(c => c.Ordinal))
+        {
+            if (byName.TryGetValue(chance.Campaign, out var campaign))
+            {
+                journey.AddChance(history, campaign, chance.At, chance.Ordinal, chance.EventType);
+            }
+        }
+
+        journey.Advance(history, now.AddTicks(1));
+        var clicks = scheduler.Campaigns.SelectMany(c => ClickProfile.Updates(c, history, now)).OrderBy(u => u.At).ToList();
+        records.Add(history, journey.TakeRows(), clicks);
+        var saved = journey.Save();
+        return new JourneyWrite(claimed.ContactId, saved.ToJson(), saved.NextDue, claimed.Chances, Enrolments(claimed.ContactId, saved, running));
+    }
+
+    /// <summary>Each enrolment of the journey as <c>campaignc status</c> counts it.</summary>
+    private static List<EnrolmentRow> Enrolments(string contact, JourneyState saved, IReadOnlyDictionary<string, RunningCampaign> running)
+    {
+        var rows = new List<EnrolmentRow>();
+        foreach (var e in saved.Enrolments)
+        {
+            var groups = saved.OpenStages.Where(g => g.Campaign == e.Campaign && g.Enrolment == e.Number).Select(g => g.Id).ToHashSet();
+            var due = saved.Queue
+                .Where(w => w.Campaign == e.Campaign && (w.Enrolment == e.Number || (w.OpenStage is { } id && groups.Contains(id))))
+                .Select(w => (DateTimeOffset?)w.At).Min();
+            var stage = e.StageRuns.Count == 0 ? null : e.StageRuns.MaxBy(r => r.Value).Key;
+            rows.Add(new EnrolmentRow(e.Campaign, contact, e.Number, running.TryGetValue(e.Campaign, out var r) ? r.PlanVersion : "", e.EnteredAt, e.Control, stage,
+                e.Finished ? "finished" : "active", e.Finished ? null : due));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The campaigns as the journeys play them, with the RFM population a campaign that ranks contacts needs (measured at its start).</summary>
+    private async Task<List<ScheduledCampaign>> ScheduleAsync(IContactSource source, IReadOnlyDictionary<string, RunningCampaign> running, CancellationToken cancellationToken)
+    {
+        var ranked = campaigns.Where(c => ExpressionFeatures.UsesRfm(c.Plan)).ToList();
+        RfmPopulation? population = null;
+        if (ranked.Count > 0)
+        {
+            var start = ranked.Min(c => running[c.Name].StartedAt);
+            population = new RfmPopulation(start);
+            await foreach (var history in ContactHistories.ReadAsync(source, cancellationToken).ConfigureAwait(false))
+            {
+                population.Add(RfmMeasures.Of(history, start));
+            }
+        }
+
+        return [.. campaigns.Select(c => new ScheduledCampaign(c.Plan, ExpressionFeatures.UsesRfm(c.Plan) ? population : null))];
+    }
+
+    /// <summary>
+    /// Each campaign's entry chances since its cursor, recorded with the cursor moved to now in one transaction; a worker that
+    /// finds the cursor moved by another leaves the chances to it.
+    /// </summary>
+    private async Task FindChancesAsync(
+        IContactSource source, ContactScheduler scheduler, IReadOnlyDictionary<string, RunningCampaign> running, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var discovery = new EntryDiscovery(source, scheduler);
+        IReadOnlySet<string>? unknown = null;
+        foreach (var campaign in scheduler.Campaigns.Where(discovery.Enters))
+        {
+            var cursor = "entries:" + campaign.Name;
+            var since = await state.CursorAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (since >= now)
+            {
+                continue;
+            }
+
+            if (since is not null && campaign.Plan.Audience.Entry.Mode == Plan.EntryModes.Once && unknown is null)
+            {
+                var ids = await discovery.IdsAsync(cancellationToken).ConfigureAwait(false);
+                var known = await state.KnownJourneysAsync(ids, cancellationToken).ConfigureAwait(false);
+                unknown = ids.Where(id => !known.Contains(id)).ToHashSet(StringComparer.Ordinal);
+            }
+
+            var chances = await discovery.FindAsync(campaign, running[campaign.Name].StartedAt, since, now, unknown ?? new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            await state.AddChancesAsync(cursor, since, now, chances, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Every unsubscribe, bounce and complaint in the data becomes a suppression (once: a suppression already there stays as it
+    /// was), whenever it arrived: these are never left behind, not even when they come late.
+    /// </summary>
+    private async Task<int> TakeInSuppressionsAsync(IContactSource source, CancellationToken cancellationToken)
+    {
+        var found = new List<Suppression>();
+        var query = EventQuery.All with { Types = [.. TickRecords.SuppressingEvents.Keys.Order(StringComparer.Ordinal)], Order = EventOrder.AsStored };
+        await foreach (var e in source.ReadEventsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (TickRecords.SuppressionOf(e) is { } suppression)
+            {
+                found.Add(suppression);
+            }
+        }
+
+        return await state.SuppressAsync(found, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The histories of these contacts: from a store, only theirs; from any other source, everyone's read once and theirs kept.</summary>
+    private static async Task<Dictionary<string, ContactHistory>> HistoriesAsync(IContactSource source, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var histories = new Dictionary<string, ContactHistory>(StringComparer.Ordinal);
+        if (source is SqliteContactSource store)
+        {
+            await using var only = await store.OnlyAsync(wanted.Order(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            await foreach (var history in ContactHistories.ReadAsync(only, cancellationToken).ConfigureAwait(false))
+            {
+                histories[history.Contact.Id] = history;
+            }
+
+            return histories;
+        }
+
+        await foreach (var history in ContactHistories.ReadAsync(source, cancellationToken).ConfigureAwait(false))
+        {
+            if (wanted.Contains(history.Contact.Id))
+            {
+                histories[history.Contact.Id] = history;
+            }
+        }
+
+        return histories;
+    }
+
+    internal static string Describe(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,252 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace CampaignDsl.Runtime.State;
+
+/// <summary>A moment a contact may enter a campaign, found by a tick and waiting for the contact's journey to take it.</summary>
+/// <param name="Ordinal">Its place among the campaign's chances for the contact at that moment (the n-th event of the entry type then).</param>
+/// <param name="EventType">The entry event's type, for a chance an event gives.</param>
+public sealed record JourneyChance(string ContactId, string Campaign, DateTimeOffset At, int Ordinal, string? EventType);
+
+/// <summary>A journey a worker claimed: its saved state (empty for a contact never played) and the chances waiting for it.</summary>
+public sealed record ClaimedJourney(string ContactId, string State, IReadOnlyList<JourneyChance> Chances);
+
+/// <summary>One enrolment as <c>campaignc status</c> counts it: where it stands and when it is next due.</summary>
+public sealed record EnrolmentRow(
+    string Campaign, string ContactId, int Number, string PlanVersion, DateTimeOffset EnteredAt, bool Control, string? Stage, string Status, DateTimeOffset? NextDue);
+
+/// <summary>A journey advanced by a tick: its new state, when it is next due, the chances it took, its enrolments.</summary>
+public sealed record JourneyWrite(string ContactId, string State, DateTimeOffset? NextDue, IReadOnlyList<JourneyChance> Taken, IReadOnlyList<EnrolmentRow> Enrolments);
+
+/// <summary>What a tick decided for a batch of journeys, written in one transaction: the journeys and everything they decided.</summary>
+public sealed record TickCommit(
+    IReadOnlyList<JourneyWrite> Journeys, IReadOnlyList<OutboxSend> Sends, IReadOnlyList<AuditRecord> Decisions,
+    IReadOnlyList<Suppression> Suppressions, IReadOnlyList<ProfileValue> Profiles);
+
+/// <summary>How many rows a commit added, and how many journeys it could not write because their claim had passed to another worker.</summary>
+public sealed record TickCommitted(int Sends, int Decisions, int Suppressions, int Lost);
+
+public sealed partial class RunState
+{
+    /// <summary>The moment a tick cursor stands at (how far entry chances were looked for), or null before the first tick.</summary>
+    public async Task<DateTimeOffset?> CursorAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command("SELECT value FROM tick_cursors WHERE name = @name");
+        Add(command, "name", name);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull
+            ? At(Convert.ToInt64(value, CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    /// <summary>
+    /// Moves the cursor from <paramref name="expected"/> to <paramref name="to"/> and records the chances found in between, in one
+    /// transaction; false, with nothing recorded, when another worker moved the cursor first (it found the same chances).
+    /// </summary>
+    public async Task<bool> AddChancesAsync(
+        string cursor, DateTimeOffset? expected, DateTimeOffset to, IReadOnlyList<JourneyChance> chances, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var move = Command(expected is null
+                         ? "INSERT INTO tick_cursors (name, value, updated_at) VALUES (@name, @to, @now) ON CONFLICT (name) DO NOTHING"
+                         : "UPDATE tick_cursors SET value = @to, updated_at = @now WHERE name = @name AND value = @expected", transaction))
+        {
+            Add(move, "name", cursor);
+            Add(move, "to", Ms(to));
+            Add(move, "now", Ms(now));
+            Add(move, "expected", expected is { } e ? Ms(e) : null);
+            if (await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+        }
+
+        foreach (var chance in chances)
+        {
+            await using var insert = Command("""
+                INSERT INTO journey_chances (contact_id, campaign, at, ordinal, event_type) VALUES (@contact, @campaign, @at, @ordinal, @type)
+                ON CONFLICT DO NOTHING
+                """, transaction);
+            Add(insert, "contact", chance.ContactId);
+            Add(insert, "campaign", chance.Campaign);
+            Add(insert, "at", Ms(chance.At));
+            Add(insert, "ordinal", chance.Ordinal);
+            Add(insert, "type", chance.EventType);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Every contact with a chance has a journey row, so that the claim finds it.
+        foreach (var contact in chances.Select(c => c.ContactId).Distinct(StringComparer.Ordinal))
+        {
+            await using var row = Command("""
+                INSERT INTO journeys (contact_id, state, next_due, updated_at) VALUES (@contact, '', NULL, @now)
+                ON CONFLICT (contact_id) DO NOTHING
+                """, transaction);
+            Add(row, "contact", contact);
+            Add(row, "now", Ms(now));
+            await row.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> journeys for <paramref name="worker"/> until <paramref name="leaseUntil"/>: those due by
+    /// <paramref name="dueBy"/> or with an entry chance by then, not held by a worker whose lease still runs at <paramref name="clock"/>.
+    /// Each comes with its saved state and its waiting chances. No two workers hold the same journey while a lease runs.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedJourney>> ClaimJourneysAsync(
+        string worker, DateTimeOffset dueBy, DateTimeOffset clock, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
+    {
+        var claimed = new List<(string Contact, string State)>();
+        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using (var claim = Command(_dialect.ClaimJourneysSql, transaction))
+            {
+                Add(claim, "worker", worker);
+                Add(claim, "due_by", Ms(dueBy));
+                Add(claim, "clock", Ms(clock));
+                Add(claim, "lease_until", Ms(leaseUntil));
+                Add(claim, "limit", limit);
+                await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    claimed.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var chances = new Dictionary<string, List<JourneyChance>>(StringComparer.Ordinal);
+        foreach (var batch in claimed.Select(c => c.Contact).Chunk(500))
+        {
+            await using var read = Command(
+                $"SELECT contact_id, campaign, at, ordinal, event_type FROM journey_chances WHERE at <= @due_by AND contact_id IN ({string.Join(", ", batch.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)))})");
+            Add(read, "due_by", Ms(dueBy));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                Add(read, "c" + i.ToString(CultureInfo.InvariantCulture), batch[i]);
+            }
+
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var chance = new JourneyChance(reader.GetString(0), reader.GetString(1), At(reader.GetInt64(2)), reader.GetInt32(3), Text(reader, 4));
+                if (!chances.TryGetValue(chance.ContactId, out var list))
+                {
+                    chances[chance.ContactId] = list = [];
+                }
+
+                list.Add(chance);
+            }
+        }
+
+        return [.. claimed.OrderBy(c => c.Contact, StringComparer.Ordinal)
+            .Select(c => new ClaimedJourney(c.Contact, c.State, chances.TryGetValue(c.Contact, out var list) ? list : []))];
+    }
+
+    /// <summary>
+    /// Writes a batch of advanced journeys and everything they decided in one transaction: a crash leaves either all of it or
+    /// none, and the journeys are then advanced again from where they were, making the same decisions under the same keys.
+    /// A journey whose claim passed to another worker (its lease ran out) is not written; what it decided is the same as what
+    /// the other worker decides, and the keys keep it once.
+    /// </summary>
+    public async Task<TickCommitted> CommitAsync(TickCommit commit, string worker, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var sends = await OfferAsync(commit.Sends, now, transaction, cancellationToken).ConfigureAwait(false);
+        var decisions = await AuditAsync(commit.Decisions, worker, now, transaction, cancellationToken).ConfigureAwait(false);
+        var suppressions = await SuppressAsync(commit.Suppressions, transaction, cancellationToken).ConfigureAwait(false);
+        await SetProfileAsync(commit.Profiles, transaction, cancellationToken).ConfigureAwait(false);
+        var lost = 0;
+        foreach (var journey in commit.Journeys)
+        {
+            await using var update = Command("""
+                UPDATE journeys SET state = @state, next_due = @next, claimed_by = NULL, lease_until = NULL, updated_at = @now
+                WHERE contact_id = @contact AND claimed_by = @worker
+                """, transaction);
+            Add(update, "state", journey.State);
+            Add(update, "next", journey.NextDue is { } next ? Ms(next) : null);
+            Add(update, "now", Ms(now));
+            Add(update, "contact", journey.ContactId);
+            Add(update, "worker", worker);
+            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                lost++;
+                continue;
+            }
+
+            foreach (var chance in journey.Taken)
+            {
+                await using var delete = Command("DELETE FROM journey_chances WHERE contact_id = @contact AND campaign = @campaign AND at = @at AND ordinal = @ordinal", transaction);
+                Add(delete, "contact", chance.ContactId);
+                Add(delete, "campaign", chance.Campaign);
+                Add(delete, "at", Ms(chance.At));
+                Add(delete, "ordinal", chance.Ordinal);
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteEnrolmentsAsync(journey.Enrolments, now, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new TickCommitted(sends, decisions, suppressions, lost);
+    }
+
+    /// <summary>Which of these contacts have a journey row: the contacts the run has seen.</summary>
+    public async Task<IReadOnlySet<string>> KnownJourneysAsync(IReadOnlyList<string> contacts, CancellationToken cancellationToken = default)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in contacts.Chunk(500))
+        {
+            await using var read = Command(
+                $"SELECT contact_id FROM journeys WHERE contact_id IN ({string.Join(", ", batch.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)))})");
+            for (var i = 0; i < batch.Length; i++)
+            {
+                Add(read, "c" + i.ToString(CultureInfo.InvariantCulture), batch[i]);
+            }
+
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                known.Add(reader.GetString(0));
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>The saved state of one contact's journey, or null when the run has never played it.</summary>
+    public async Task<string?> JourneyOfAsync(string contactId, CancellationToken cancellationToken = default)
+    {
+        await using var read = Command("SELECT state FROM journeys WHERE contact_id = @contact");
+        Add(read, "contact", contactId);
+        return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    private async Task WriteEnrolmentsAsync(IReadOnlyList<EnrolmentRow> enrolments, DateTimeOffset now, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var row in enrolments)
+        {
+            await using var upsert = Command("""
+                INSERT INTO enrolments (campaign, contact_id, number, plan_version, entered_at, control, stage, status, next_due, updated_at)
+                VALUES (@campaign, @contact, @number, @version, @entered, @control, @stage, @status, @next, @now)
+                ON CONFLICT (campaign, contact_id, number) DO UPDATE SET
+                    plan_version = excluded.plan_version, stage = excluded.stage, status = excluded.status, next_due = excluded.next_due, updated_at = excluded.updated_at
+                """, transaction);
+            Add(upsert, "campaign", row.Campaign);
+            Add(upsert, "contact", row.ContactId);
+            Add(upsert, "number", row.Number);
+            Add(upsert, "version", row.PlanVersion);
+            Add(upsert, "entered", Ms(row.EnteredAt));
+            Add(upsert, "control", row.Control ? 1 : 0);
+            Add(upsert, "stage", row.Stage);
+            Add(upsert, "status", row.Status);
+            Add(upsert, "next", row.NextDue is { } next ? Ms(next) : null);
+            Add(upsert, "now", Ms(now));
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
