@@ -100,6 +100,28 @@ public sealed class CsvTextTests
         Assert.StartsWith("header, column 2: invalid UTF-8 (0xFF at byte 2 of the field)", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("UTF-16 LE")]
+    [InlineData("UTF-16 BE")]
+    [InlineData("UTF-32 LE")]
+    public async Task A_UTF16_or_UTF32_file_is_refused_rather_than_transcoded(string encoding)
+    {
+        // Refused whatever it holds: transcoding it would turn an unpaired surrogate into U+FFFD without a word.
+        Encoding text = encoding switch
+        {
+            "UTF-16 LE" => new UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+            "UTF-16 BE" => new UnicodeEncoding(bigEndian: true, byteOrderMark: true),
+            _ => new UTF32Encoding(bigEndian: false, byteOrderMark: true),
+        };
+        using var folder = new TempFolder();
+        var path = folder.WriteBytes("contacts.csv", [.. text.GetPreamble(), .. text.GetBytes("id,first_name\n1,Zoë\n2,Ann\n")]);
+
+        var refused = await Assert.ThrowsAsync<DataSourceException>(() => DataFiles.ReadContactsAsync(path, DataMapping.None));
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal(("contacts.csv", 1), (problem.Path, problem.Line));
+        Assert.Contains("save it as UTF-8", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Simulate_and_run_read_CSV_by_the_same_rule_as_an_import_without_strict()
     {

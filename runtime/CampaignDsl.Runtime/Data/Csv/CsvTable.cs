@@ -90,7 +90,16 @@ internal sealed class CsvTable : IAsyncDisposable
         CsvReader reader;
         try
         {
-            reader = CsvReader.FromFile(path, options);
+            // No buffer of its own: CsvHelper reads in blocks of its buffer's size.
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            if (StartsWithUtf16Mark(stream))
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw new DataSourceException($"'{displayPath}' is not UTF-8; nothing is read from the file", [new DataProblem(displayPath, 1,
+                    "the file starts with a UTF-16 or UTF-32 byte order mark: CSV data files are UTF-8; save it as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`)")]);
+            }
+
+            reader = CsvReader.Create(stream, options, leaveOpen: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -181,6 +190,25 @@ internal sealed class CsvTable : IAsyncDisposable
     public string Field(int index) => index < _reader.FieldCount ? _reader.GetString(index) ?? "" : "";
 
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
+
+    /// <summary>
+    /// Whether the file starts with a UTF-16 or UTF-32 byte order mark. CsvHelper would transcode such a file and put
+    /// U+FFFD in place of an unpaired surrogate without a word, so it is refused as campaign files and templates are.
+    /// The stream is left at its start; one that cannot seek (a pipe) is left to be read as UTF-8.
+    /// </summary>
+    private static bool StartsWithUtf16Mark(FileStream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        Span<byte> start = stackalloc byte[4];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return (read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF)))
+            || (read == 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF);
+    }
 
     /// <summary>
     /// The columns by name. A name the header gives twice (after trimming, as the mapping matches names) makes the
