@@ -139,6 +139,11 @@ internal sealed class CsvTable : IAsyncDisposable
 
             return table;
         }
+        catch (CsvFormatException e) when (IsTooLong(e))
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+            throw TooLong(displayPath, 0, e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
         {
             await reader.DisposeAsync().ConfigureAwait(false);
@@ -174,17 +179,22 @@ internal sealed class CsvTable : IAsyncDisposable
 
             return false;
         }
-        catch (CsvFormatException e) when (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal) || e.Message.Contains("record size", StringComparison.OrdinalIgnoreCase))
+        catch (CsvFormatException e) when (IsTooLong(e))
         {
-            throw new DataSourceException(
-                $"'{DisplayPath}' has a record longer than {MaxRecordBytes / 1024 / 1024} MB after line {Line}: a quote that is never closed, or not a CSV file; "
-                + "nothing was imported", e);
+            throw TooLong(DisplayPath, Line, e);
         }
         catch (Exception e) when (e is IOException or CsvFormatException)
         {
             throw new DataSourceException($"cannot read '{DisplayPath}' after line {Line}: {e.Message}", e);
         }
     }
+
+    private static bool IsTooLong(CsvFormatException e) =>
+        e.Message.Contains("MaxRecordSize", StringComparison.Ordinal) || e.Message.Contains("record size", StringComparison.OrdinalIgnoreCase);
+
+    private static DataSourceException TooLong(string displayPath, int line, CsvFormatException e) => new(
+        $"'{displayPath}' has a record longer than {MaxRecordBytes / 1024 / 1024} MB {(line > 0 ? $"after line {line}" : "at its start (line 1, the header)")}: "
+        + "a quote that is never closed, or not a CSV file; nothing was imported", e);
 
     /// <summary>The field of the current record, "" when the record is shorter.</summary>
     public string Field(int index) => index < _reader.FieldCount ? _reader.GetString(index) ?? "" : "";
