@@ -49,6 +49,30 @@ public sealed class BrokenCsvTests : IDisposable
         Assert.Contains("now holds 2 contacts", import.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>simulate (and preview and run, which open CSV data the same way) reads by the rule of an import without --strict.</summary>
+    [Fact]
+    public async Task Simulate_reports_the_row_that_is_not_UTF8_text_and_leaves_it_out_and_refuses_a_repeated_column()
+    {
+        var lines = File.ReadAllLines(Example("data", "contacts.csv"));
+        var damaged = _folder.WriteBytes("contacts.csv", [.. System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[..2]) + "\nC0000002,contact2@example.com,Fi"), 0xFF,
+            .. System.Text.Encoding.UTF8.GetBytes(lines[2]["C0000002,contact2@example.com,Fi".Length..] + "\n" + string.Join('\n', lines[3..]) + "\n")]);
+
+        var simulate = await Cli.RunAsync("simulate", Example("reengagement", "we_miss_you.plan.json"), "--data", damaged, Example("data", "events.csv"),
+            "--start", "2026-01-05", "--days", "7", "--out", _folder.Combine("t.csv"));
+
+        Assert.True(simulate.ExitCode == 0, simulate.ToString());
+        Assert.Contains("contacts.csv(3): error: column `first_name`: invalid UTF-8 (0xFF at byte 3 of the field)", simulate.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', File.ReadAllText(_folder.Combine("t.csv")));
+
+        var twice = _folder.Write("twice.csv", "id,email,email\nC1,a@example.com,attacker@evil.example\n");
+        var refused = await Cli.RunAsync("simulate", Example("reengagement", "we_miss_you.plan.json"), "--data", twice,
+            "--start", "2026-01-05", "--days", "7", "--out", _folder.Combine("t2.csv"));
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains("twice.csv(1): error: header: the column `email` appears twice (columns 2 and 3)", refused.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string Example(params string[] parts) => RepositoryPaths.InRepo(["examples", .. parts]);
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
