@@ -157,6 +157,19 @@ public sealed class CsvTextTests
         });
     }
 
+    /// <summary>An address whose bytes were replaced would suppress nobody: a suppression list with such a row is refused whole.</summary>
+    [Fact]
+    public async Task A_suppression_list_with_a_row_that_is_not_UTF8_text_is_refused_not_read_half()
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteBytes("suppressed.csv", [.. "email,reason\nann@x.example,unsubscribed\nzo"u8, 0xC3, 0x28, .. "@x.example,complaint\n"u8]);
+
+        var refused = await Assert.ThrowsAsync<DataSourceException>(() => CampaignDsl.Runtime.Running.SuppressionList.ReadAsync(path, "suppressed.csv"));
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal(("suppressed.csv", 3), (problem.Path, problem.Line));
+        Assert.StartsWith("column `email`: invalid UTF-8", problem.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Thousands of rows, each valid text of mixed scripts (1- to 4-byte characters, a literal U+FFFD, quotes and
     /// separators in quoted fields) or carrying one of the ways UTF-8 goes wrong: exactly the damaged rows are bad,
