@@ -5,6 +5,7 @@ using CampaignDsl.Compiler.Configuration;
 using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Compiler.Configuration.Runtime;
 using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Data.Csv;
 using CampaignDsl.Runtime.Data.Import;
 using CampaignDsl.Runtime.Data.Mapping;
 using CampaignDsl.Runtime.Data.Postgres;
@@ -67,7 +68,16 @@ public static class ImportCommand
         IReadOnlyList<string> from, MappedFiles mapped, string into, bool strict, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var cwd = Directory.GetCurrentDirectory();
-        var input = ResolveInput(from, mapped, cwd, stderr);
+        ImportInput? input;
+        try
+        {
+            input = await ResolveInputAsync(from, mapped, cwd, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DataSourceException e)
+        {
+            return await DataFailureAsync(e, stderr).ConfigureAwait(false);
+        }
+
         if (input is null)
         {
             return ExitCodes.UsageError;
@@ -120,13 +130,7 @@ public static class ImportCommand
         }
         catch (DataSourceException e)
         {
-            foreach (var problem in e.Problems)
-            {
-                await stderr.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
-            }
-
-            await stderr.WriteLineAsync($"campaignc: error: {e.Message}").ConfigureAwait(false);
-            return e.Problems.Count > 0 ? ExitCodes.CampaignErrors : ExitCodes.UsageError;
+            return await DataFailureAsync(e, stderr).ConfigureAwait(false);
         }
         catch (Npgsql.NpgsqlException e)
         {
@@ -167,6 +171,18 @@ public static class ImportCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>A file or mapping that cannot be imported: located problems exit 1, the rest (I/O) 2.</summary>
+    private static async Task<int> DataFailureAsync(DataSourceException e, TextWriter stderr)
+    {
+        foreach (var problem in e.Problems)
+        {
+            await stderr.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+        }
+
+        await stderr.WriteLineAsync($"campaignc: error: {e.Message}").ConfigureAwait(false);
+        return e.Problems.Count > 0 ? ExitCodes.CampaignErrors : ExitCodes.UsageError;
+    }
+
     /// <summary>The store as messages show it: a PostgreSQL location without its password.</summary>
     private static string ShownStore(string into) =>
         PostgresLocation.Claims(into) && PostgresLocation.TryConnectionString(into, out var connection) ? PostgresLocation.Describe(connection) : into;
@@ -195,7 +211,8 @@ public static class ImportCommand
     /// <summary>The files to import, the mapping and the types, or located problems in the configuration; null (reported) for a usage error.</summary>
     private sealed record ImportInput(IReadOnlyList<ImportFile> Files, DataMapping Mapping, DataSchema Schema, IReadOnlyList<string> Problems);
 
-    private static ImportInput? ResolveInput(IReadOnlyList<string> from, MappedFiles mapped, string cwd, TextWriter stderr)
+    private static async Task<ImportInput?> ResolveInputAsync(
+        IReadOnlyList<string> from, MappedFiles mapped, string cwd, TextWriter stderr, CancellationToken cancellationToken)
     {
         var configs = from.Where(IsConfig).ToList();
         var csvs = from.Where(f => !IsConfig(f)).ToList();
@@ -223,7 +240,7 @@ public static class ImportCommand
                     return null;
                 }
 
-                if (DetectKind(full) is not { } kind)
+                if (await DetectKindAsync(full, csv, cancellationToken).ConfigureAwait(false) is not { } kind)
                 {
                     stderr.WriteLine($"campaignc: error: '{csv}' is neither a contacts file (a header with `id`) nor an events file (a header with `contact_id`, `type` and `at`); "
                         + "map other columns in campaignc.yaml (runtime.data.mapping) and import with --from campaignc.yaml");
@@ -324,20 +341,17 @@ public static class ImportCommand
     private static bool IsConfig(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static RecordKind? DetectKind(string path)
+    /// <summary>
+    /// Contacts or events, by the header of a canonical file; null when it is neither. The header is read by the CSV
+    /// reader the import uses, so a header it cannot read (over the record limit, not UTF-8, a column named twice) is
+    /// its located error, in bounded memory.
+    /// </summary>
+    private static async Task<RecordKind?> DetectKindAsync(string path, string displayPath, CancellationToken cancellationToken)
     {
-        try
-        {
-            using var reader = new StreamReader(path);
-            var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal);
-            return header.Contains(CanonicalFields.ContactId) && header.Contains(CanonicalFields.Type) && header.Contains(CanonicalFields.At) ? RecordKind.Events
-                : header.Contains(CanonicalFields.Id) ? RecordKind.Contacts
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var header = (await CsvRecordReader.ReadHeaderAsync(path, displayPath, DataMapping.None.Separator, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        return header.Contains(CanonicalFields.ContactId) && header.Contains(CanonicalFields.Type) && header.Contains(CanonicalFields.At) ? RecordKind.Events
+            : header.Contains(CanonicalFields.Id) ? RecordKind.Contacts
+            : null;
     }
 
     /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to a thread pool and race the table.</summary>

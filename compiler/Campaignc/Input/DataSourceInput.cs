@@ -77,7 +77,7 @@ internal static class DataSourceInput
                 return null;
             }
 
-            switch (CsvKind(full))
+            switch (await CsvKindAsync(full, file, cancellationToken).ConfigureAwait(false))
             {
                 case "contacts" when contacts is null:
                     contacts = full;
@@ -101,24 +101,20 @@ internal static class DataSourceInput
         return new CsvContactSource(contacts, events, DataMapping.None, schema, problems, cwd);
     }
 
-    private static string? CsvKind(string path)
+    /// <summary>
+    /// "contacts" or "events" by a canonical file's header, read by the CSV reader that reads the file later (bounded,
+    /// checked: a header it cannot use is its located <see cref="DataSourceException"/>); null for anything else.
+    /// </summary>
+    private static async Task<string?> CsvKindAsync(string path, string displayPath, CancellationToken cancellationToken)
     {
         if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        try
-        {
-            using var reader = new StreamReader(path);
-            var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal);
-            return header.Contains(CanonicalFields.ContactId) && header.Contains(CanonicalFields.Type) && header.Contains(CanonicalFields.At) ? "events"
-                : header.Contains(CanonicalFields.Id) ? "contacts"
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var header = (await CsvRecordReader.ReadHeaderAsync(path, displayPath, DataMapping.None.Separator, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        return header.Contains(CanonicalFields.ContactId) && header.Contains(CanonicalFields.Type) && header.Contains(CanonicalFields.At) ? "events"
+            : header.Contains(CanonicalFields.Id) ? "contacts"
+            : null;
     }
 }

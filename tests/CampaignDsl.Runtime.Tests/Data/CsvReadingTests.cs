@@ -87,6 +87,19 @@ public sealed class CsvReadingTests
         Assert.Contains("`contact_id`, `type`, `at`", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("id,\"em\"ail,note\n1,a@x.example,n\n2,b@x.example,n\n", "header: text after the closing quote")]
+    [InlineData("\n\nid,\"email,note\n1,a@x.example,n\n", "header: a quoted field is never closed")]
+    public async Task A_malformed_header_is_an_error_and_the_next_row_never_becomes_the_header(string text, string message)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("contacts.csv", text);
+        var error = await Assert.ThrowsAsync<DataSourceException>(() => DataFiles.ReadContactsAsync(path, DataMapping.None));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(text.TakeWhile(c => c == '\n').Count() + 1, problem.Line);
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Declared_attribute_types_apply_and_undeclared_columns_stay_text()
     {

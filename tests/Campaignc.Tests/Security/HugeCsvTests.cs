@@ -30,4 +30,17 @@ public sealed class HugeCsvTests : IDisposable
         Assert.Contains("line", import.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Insufficient memory", import.Stdout + import.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>The header is a record like the others: telling contacts from events reads it within the same limit.</summary>
+    [Fact]
+    public async Task A_header_over_the_limit_is_a_located_error_and_nothing_is_imported()
+    {
+        var file = _folder.Write("contacts.csv", $"id,email,{new string('x', 3 * 1024 * 1024)}\nC1,a@example.com,x\n");
+
+        var import = await Cli.RunAsync("import", "--from", file, "--into", _folder.Combine("store.db"));
+
+        Assert.True(import.ExitCode is 1 or 2, import.ToString());
+        Assert.Contains("contacts.csv' has a record longer than 1 MB at its start (line 1, the header)", import.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Imported", import.Stdout, StringComparison.Ordinal);
+    }
 }

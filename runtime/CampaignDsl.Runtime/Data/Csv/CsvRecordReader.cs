@@ -48,6 +48,16 @@ public sealed class CsvRecordReader : IAsyncDisposable, IRow
         return new CsvRecordReader(table, mapper, new FileInfo(path).Length);
     }
 
+    /// <summary>
+    /// The column names of a file's header, read as <see cref="OpenAsync"/> reads it (bounded in memory, checked to be
+    /// text without a repeated name), to tell a contacts file from an events file. Problems are a <see cref="DataSourceException"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ReadHeaderAsync(string path, string displayPath, char separator, CancellationToken cancellationToken = default)
+    {
+        await using var table = await CsvTable.OpenAsync(path, displayPath, separator, _ => { }, cancellationToken).ConfigureAwait(false);
+        return table.Headers;
+    }
+
     public int? ColumnOf(string name) => _table.ColumnOf(name);
 
     public string Field(int column) => _table.Field(column);
