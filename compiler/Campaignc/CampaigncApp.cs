@@ -18,6 +18,7 @@ public static class CampaigncApp
             SimulateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             AuditCommand.Create(stdout, stderr),
+            StatusCommand.Create(stdout, stderr),
         };
 
         try

@@ -36,7 +36,7 @@ public sealed class RunReport(TextWriter stdout)
     {
         var at = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         stdout.WriteLine(
-            $"{at}: {N(planned.Contacts)} contacts replayed; {N(planned.Due)} sends due, {N(planned.NewSends)} new in the outbox"
+            $"{at}: {N(planned.Contacts)} journeys advanced; {N(planned.Due)} sends due, {N(planned.NewSends)} new in the outbox"
             + (planned.RenderFailures > 0 ? $" ({N(planned.RenderFailures)} could not be rendered)" : "")
             + (planned.Unreachable > 0 ? $"; {N(planned.Unreachable)} unreachable (in the audit log with the reason)" : ""));
         stdout.WriteLine(

@@ -195,6 +195,23 @@ public sealed partial class RunState
         return new TickCommitted(sends, decisions, suppressions, lost);
     }
 
+    /// <summary>
+    /// When the first claim on a journey due by <paramref name="dueBy"/> that another worker holds ends, or null when no worker holds
+    /// one: a worker that finds due journeys held waits for them, because their sends reach the outbox only when they are written.
+    /// </summary>
+    public Task<DateTimeOffset?> FirstJourneyLeaseEndAsync(string worker, DateTimeOffset dueBy, CancellationToken cancellationToken = default)
+    {
+        var command = Command("""
+            SELECT min(lease_until) FROM journeys
+            WHERE claimed_by IS NOT NULL AND claimed_by <> @worker AND contact_id IN (
+                SELECT contact_id FROM journeys WHERE next_due <= @due_by
+                UNION SELECT contact_id FROM journey_chances WHERE at <= @due_by)
+            """);
+        Add(command, "due_by", Ms(dueBy));
+        Add(command, "worker", worker);
+        return MinTimeAsync(command, cancellationToken);
+    }
+
     /// <summary>Which of these contacts have a journey row: the contacts the run has seen.</summary>
     public async Task<IReadOnlySet<string>> KnownJourneysAsync(IReadOnlyList<string> contacts, CancellationToken cancellationToken = default)
     {

@@ -200,9 +200,11 @@ public sealed partial class RunState
     public Task<DateTimeOffset?> FirstLeaseEndAsync(CancellationToken cancellationToken = default) =>
         MinTimeAsync("SELECT min(lease_until) FROM sends WHERE status = 'sending'", cancellationToken);
 
-    private async Task<DateTimeOffset?> MinTimeAsync(string sql, CancellationToken cancellationToken)
+    private Task<DateTimeOffset?> MinTimeAsync(string sql, CancellationToken cancellationToken) => MinTimeAsync(Command(sql), cancellationToken);
+
+    private static async Task<DateTimeOffset?> MinTimeAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        await using var command = Command(sql);
+        await using var owned = command;
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? null : At(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
     }

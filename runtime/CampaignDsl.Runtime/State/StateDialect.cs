@@ -42,7 +42,7 @@ internal abstract class StateDialect
             WHERE j.contact_id IN (
                     SELECT contact_id FROM journeys WHERE next_due <= @due_by
                     UNION SELECT contact_id FROM journey_chances WHERE at <= @due_by)
-              AND (j.claimed_by IS NULL OR j.lease_until < @clock)
+              AND (j.claimed_by IS NULL OR j.claimed_by = @worker OR j.lease_until < @clock)
             ORDER BY j.contact_id
             LIMIT @limit
             {RowLock})

@@ -140,7 +140,7 @@ public sealed class RunCommandTests : IDisposable
 
     /// <summary>The moments of the passes a run printed, in order.</summary>
     private static List<string> Passes(CliResult run) =>
-        [.. run.Stdout.Split('\n').Where(l => l.Contains("contacts replayed", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(": ", StringComparison.Ordinal)])];
+        [.. run.Stdout.Split('\n').Where(l => l.Contains("journeys advanced", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(": ", StringComparison.Ordinal)])];
 
     private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -41,7 +41,17 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             var claimed = await state.ClaimJourneysAsync(settings.Worker, now, realNow, realNow + settings.Lease, Batch, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
             {
-                break;
+                // Journeys another worker holds: it may be alive (it writes them, and their sends, soon) or dead (its lease
+                // runs out and we take them). Either way their sends are not in the outbox yet, so delivery would miss them.
+                if (await state.FirstJourneyLeaseEndAsync(settings.Worker, now, cancellationToken).ConfigureAwait(false) is not { } leaseEnd)
+                {
+                    break;
+                }
+
+                var wait = leaseEnd - _clock.GetUtcNow() + TimeSpan.FromMilliseconds(50);
+                await Task.Delay(wait > TimeSpan.Zero ? (wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1)) : TimeSpan.FromMilliseconds(50), _clock, cancellationToken)
+                    .ConfigureAwait(false);
+                continue;
             }
 
             var histories = await HistoriesAsync(source, claimed.Select(c => c.ContactId), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Data.Memory;
+using CampaignDsl.Runtime.Running;
+using CampaignDsl.Runtime.Running.Ticks;
+using CampaignDsl.Runtime.State;
+using CampaignDsl.Runtime.Templates;
+using CampaignDsl.Runtime.Tests.Scheduling;
+
+namespace CampaignDsl.Runtime.Tests.Running;
+
+/// <summary>
+/// A run keeps each contact's journey and advances only what is due (docs/runtime.md, "Journeys and ticks"): a tick with
+/// nothing due reads no contact's history, and data that changes between ticks follows the written rules (a late import
+/// enters from when it is seen, an attribute change does not undo an enrolment, a late event gives no entry but counts
+/// from the journey's next moment).
+/// </summary>
+public sealed class TickTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = Plans.Start.AddHours(10);
+
+    private const string ThreeStages = """
+        campaign welcome "Welcome" {
+          type welcome
+          from "Anna <anna@shop.example>"
+          audience { where subscribed }
+          policy { goal purchase within 30d }
+          stage one { send email BODY subject "One" }
+          stage two after 3d { send email BODY subject "Two" }
+          stage three after 4d { send email BODY subject "Three" }
+        }
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task A_tick_with_nothing_due_reads_no_contacts_history()
+    {
+        var campaign = Campaign("""
+            campaign visits "Visits" {
+              type welcome
+              from "Anna <anna@shop.example>"
+              audience { where subscribed entry on visit }
+              stage one { send email BODY subject "One" }
+              stage two after 5d { send email BODY subject "Two" }
+            }
+            """);
+        var contacts = Enumerable.Range(1, 50).Select(i => Plans.Subscriber($"c{i:D2}", "UTC")).ToList();
+        var visits = contacts.Take(10).Select(c => new ContactEvent(c.Id, "visit", Start)).ToList();
+        var source = new CountingSource(new MemoryContactSource(contacts, visits));
+
+        var first = await TickAsync(campaign, source, Start);
+        var before = source.Snapshot();
+        var idle = await TickAsync(campaign, source, Start.AddHours(2));
+        var idleReads = source.Snapshot() - before;
+
+        // The first tick entered the ten visitors (their visits are at the campaign's start, in its first window).
+        Assert.Equal(10, first.Contacts);
+        Assert.Equal(0, idle.Contacts);
+        Assert.Equal(0, idleReads.Contacts);
+        Assert.Equal(0, idleReads.WholeHistories);
+        Assert.Equal(0, idleReads.EventsOfOneContact);
+        // Five days on, the ten are due again.
+        var due = await TickAsync(campaign, source, Start.AddDays(5).AddHours(1));
+        Assert.Equal(10, due.Contacts);
+        Assert.Equal(10, due.Due);
+    }
+
+    [Fact]
+    public async Task A_contact_imported_after_the_start_enters_when_first_seen_with_no_burst_of_past_stages()
+    {
+        var campaign = Campaign(ThreeStages);
+        var early = Plans.Subscriber("early", "UTC");
+        var late = Plans.Subscriber("late", "UTC");
+        await TickAsync(campaign, new MemoryContactSource([early], []), Start);
+        await TickAsync(campaign, new MemoryContactSource([early], []), Start.AddDays(3));
+
+        var seen = Start.AddDays(10);
+        await TickAsync(campaign, new MemoryContactSource([early, late], []), seen);
+
+        var sends = await SendsAsync();
+        Assert.Equal(["one", "two", "three"], sends.Where(s => s.ContactId == "early").OrderBy(s => s.DueAt).Select(s => s.Stage));
+        var lateSends = sends.Where(s => s.ContactId == "late").ToList();
+        var only = Assert.Single(lateSends);
+        Assert.Equal(("one", seen), (only.Stage, only.DueAt));
+    }
+
+    [Fact]
+    public async Task An_attribute_change_after_entry_does_not_undo_the_enrolment()
+    {
+        var campaign = Campaign(ThreeStages.Replace("audience { where subscribed }", "audience { where subscribed and vip }", StringComparison.Ordinal));
+        var vip = Plans.Subscriber("c1", "UTC") with { Attributes = DataValues.None.Add("vip", DataValue.Boolean(true)) };
+        await TickAsync(campaign, new MemoryContactSource([vip], []), Start);
+
+        var changed = vip with { Attributes = DataValues.None.Add("vip", DataValue.Boolean(false)) };
+        await TickAsync(campaign, new MemoryContactSource([changed], []), Start.AddDays(8));
+
+        Assert.Equal(["one", "two", "three"], (await SendsAsync()).OrderBy(s => s.DueAt).Select(s => s.Stage));
+    }
+
+    [Fact]
+    public async Task A_late_event_gives_no_entry_but_counts_from_the_journeys_next_moment()
+    {
+        var onPurchase = Campaign("""
+            campaign thanks "Thanks" {
+              type appreciation
+              from "Anna <anna@shop.example>"
+              audience { where subscribed entry on purchase }
+              stage one { send email BODY subject "Thanks" }
+            }
+            """);
+        var welcome = Campaign(ThreeStages);
+        var contact = Plans.Subscriber("c1", "UTC");
+        await TickAsync([welcome, onPurchase], new MemoryContactSource([contact], []), Start);
+        await TickAsync([welcome, onPurchase], new MemoryContactSource([contact], []), Start.AddDays(2));
+
+        // A purchase a day after the start, imported only after the tick two days after it: its moment has passed.
+        var purchase = new ContactEvent("c1", "purchase", Start.AddDays(1), 20m);
+        await TickAsync([welcome, onPurchase], new MemoryContactSource([contact], [purchase]), Start.AddDays(2).AddHours(1));
+        await TickAsync([welcome, onPurchase], new MemoryContactSource([contact], [purchase]), Start.AddDays(10));
+
+        var sends = await SendsAsync();
+        // No thank-you: the event came after its moment. The welcome's goal sees it at the journey's next moment (stage two,
+        // three days in), so stage two is not sent; the exit is dated at the purchase.
+        Assert.Equal(["welcome one"], sends.Select(s => $"{s.Campaign} {s.Stage}"));
+        await using var run = await RunState.OpenAsync(StatePath);
+        var exits = new List<AuditRecord>();
+        await foreach (var record in run.ReadAuditAsync())
+        {
+            if (record.Kind == "exit")
+            {
+                exits.Add(record);
+            }
+        }
+
+        var exit = Assert.Single(exits);
+        Assert.Equal(Start.AddDays(1), exit.At);
+        Assert.Contains("goal reached", exit.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_contact_no_longer_in_the_data_is_sent_nothing_and_its_journey_waits()
+    {
+        var campaign = Campaign(ThreeStages);
+        var contact = Plans.Subscriber("c1", "UTC");
+        await TickAsync(campaign, new MemoryContactSource([contact], []), Start);
+
+        var gone = await TickAsync(campaign, new MemoryContactSource([], []), Start.AddDays(8));
+        await using (var run = await RunState.OpenAsync(StatePath))
+        {
+            Assert.NotNull(await run.JourneyOfAsync("c1"));
+        }
+
+        Assert.Equal(0, gone.Due);
+        Assert.Equal(["one"], (await SendsAsync()).Select(s => s.Stage));
+    }
+
+    private string StatePath => _folder.Combine("state.db");
+
+    private static RunCampaign Campaign(string source) =>
+        new(Plans.Compile(source), "test.campaign", (PlanTemplate _, out string? problem) => { problem = "no templates in this test"; return null; });
+
+    private Task<PlanningResult> TickAsync(RunCampaign campaign, IContactSource source, DateTimeOffset now) => TickAsync([campaign], source, now);
+
+    private async Task<PlanningResult> TickAsync(IReadOnlyList<RunCampaign> campaigns, IContactSource source, DateTimeOffset now)
+    {
+        await using var run = await RunState.OpenAsync(StatePath);
+        var settings = new RunSettings(now, "w1", "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
+        var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
+        foreach (var campaign in campaigns)
+        {
+            running[campaign.Name] = await run.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now);
+        }
+
+        return await new RunTick(run, campaigns, settings).RunAsync(source, running);
+    }
+
+    private async Task<List<OutboxSend>> SendsAsync()
+    {
+        await using var run = await RunState.OpenAsync(StatePath);
+        var sends = new List<OutboxSend>();
+        await foreach (var send in run.ReadSendsAsync())
+        {
+            sends.Add(send);
+        }
+
+        return sends;
+    }
+
+    /// <summary>What a source was asked for: contacts read, and event reads of whole histories, of one contact, or filtered by type and time.</summary>
+    private sealed record Reads(long Contacts, long ContactsRead, long WholeHistories, long EventsOfOneContact)
+    {
+        public static Reads operator -(Reads a, Reads b) =>
+            new(a.Contacts - b.Contacts, a.ContactsRead - b.ContactsRead, a.WholeHistories - b.WholeHistories, a.EventsOfOneContact - b.EventsOfOneContact);
+    }
+
+    private sealed class CountingSource(IContactSource inner) : IContactSource
+    {
+        private long _contactReads;
+        private long _contactsRead;
+        private long _wholeHistories;
+        private long _oneContact;
+
+        public string Kind => inner.Kind;
+
+        public Reads Snapshot() => new(_contactReads, _contactsRead, _wholeHistories, _oneContact);
+
+        public async IAsyncEnumerable<Contact> ReadContactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            _contactReads++;
+            await foreach (var contact in inner.ReadContactsAsync(cancellationToken))
+            {
+                _contactsRead++;
+                yield return contact;
+            }
+        }
+
+        public IAsyncEnumerable<ContactEvent> ReadEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+        {
+            if (query.ContactId is not null)
+            {
+                _oneContact++;
+            }
+            else if (query.Types.IsDefaultOrEmpty)
+            {
+                _wholeHistories++;
+            }
+
+            return inner.ReadEventsAsync(query, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
