@@ -103,6 +103,12 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         var clicks = scheduler.Campaigns.SelectMany(c => ClickProfile.Updates(c, history, now)).OrderBy(u => u.At).ToList();
         records.Add(history, journey.TakeRows(), clicks);
         var saved = journey.Save();
+        foreach (var entered in saved.Enrolments)
+        {
+            // Every enrolment is logged when it is made, also one whose first stage is days away.
+            records.Entered(entered.Campaign, claimed.ContactId, entered.Number, entered.EnteredAt);
+        }
+
         return new JourneyWrite(claimed.ContactId, saved.ToJson(), saved.NextDue, claimed.Chances, Enrolments(claimed.ContactId, saved, running));
     }
 

@@ -67,9 +67,7 @@ internal sealed class TickRecords(IReadOnlyList<RunCampaign> campaigns, IReadOnl
             var occurrence = entry.Enrolment ?? 1;
             if (entries.Add((entry.Campaign, occurrence)))
             {
-                Decisions.Add(new AuditRecord(
-                    IdempotencyKeys.For(entry.Campaign, "entered", "", "", entry.ContactId, occurrence), entered, "entered",
-                    occurrence == 1 ? "the audience holds" : $"re-entered (pass {occurrence})", entry.Campaign, entry.ContactId));
+                Entered(entry.Campaign, entry.ContactId, occurrence, entered);
             }
 
             if (entry.Status == TimelineStatus.Sent && _byName.TryGetValue(entry.Campaign, out var campaign))
@@ -99,6 +97,12 @@ internal sealed class TickRecords(IReadOnlyList<RunCampaign> campaigns, IReadOnl
             }
         }
     }
+
+    /// <summary>Logs that the contact entered the campaign (once: the key is the enrolment's).</summary>
+    public void Entered(string campaign, string contact, int number, DateTimeOffset at) =>
+        Decisions.Add(new AuditRecord(
+            IdempotencyKeys.For(campaign, "entered", "", "", contact, number), at, "entered",
+            number == 1 ? "the audience holds" : $"re-entered (pass {number})", campaign, contact));
 
     /// <summary>Unsubscribes, bounces and complaints in the data, as suppressions from their moment on.</summary>
     public static Suppression? SuppressionOf(ContactEvent e) =>
