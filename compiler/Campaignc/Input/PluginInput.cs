@@ -32,9 +32,9 @@ internal static class PluginInput
 
         try
         {
-            return plugins.Run();
+            return plugins.Run(new PluginLimits(configuration.PluginTimeLimit));
         }
-        catch (PluginException e)
+        catch (Exception e) when (e is PluginException or CampaignDsl.Runtime.Plugins.PluginStoppedException)
         {
             stderr.WriteLine($"campaignc: error: {e.Message}");
             return null;
