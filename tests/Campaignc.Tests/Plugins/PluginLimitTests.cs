@@ -107,6 +107,55 @@ public sealed class PluginLimitTests
         Assert.Equal("ok", check.ExecuteScalar());
     }
 
+    [Fact]
+    public async Task A_stack_overflow_the_checks_cannot_catch_ends_the_process_and_the_next_run_continues_the_run_state()
+    {
+        // A huge stackalloc overflows the stack without a call a check could stop: .NET ends the process, as a kill
+        // would. It happens at the last of 1,200 contacts, while earlier batches are being written.
+        const string Overflow = """
+            [CampaignFunction("loyalty_tier")]
+            static string LoyaltyTier(decimal spent)
+            {
+                if (spent == 7777)
+                {
+                    Span<byte> huge = stackalloc byte[256 * 1024 * 1024];
+                    huge[^1] = 1;
+                    return huge[0] == 0 ? "gold" : "silver";
+                }
+
+                return spent >= 1000 ? "gold" : spent >= 500 ? "silver" : "bronze";
+            }
+            """;
+        using var project = new PluginProject(Overflow);
+        var contacts = new System.Text.StringBuilder("id,email,first_name,timezone,subscribed,created_at,lifetime_value\n");
+        for (var i = 0; i < 1200; i++)
+        {
+            var spent = i == 1199 ? 7777 : (i % 3) * 600;
+            contacts.Append(System.Globalization.CultureInfo.InvariantCulture, $"K{i:D4},k{i}@example.com,K,Europe/London,true,2025-01-01T00:00:00Z,{spent}\n");
+        }
+
+        project.Folder.Write("data/contacts.csv", contacts.ToString());
+        var state = project.Folder.Combine("state.db");
+        var outbox = project.Folder.Combine("outbox");
+        string[] run = ["run", project.CampaignPath, "--config", project.Config, "--data", .. project.Data, "--now", "2026-01-05T12:00:00Z", "--state", state, "--outbox", outbox];
+
+        var crashed = await Cli.RunChildAsync(Hang, project.Folder.Path, run);
+        Assert.True(crashed.ExitCode is not (0 or 1), crashed.ToString());
+
+        project.Folder.Write("plugins/loyalty.csx", PluginProject.LoyaltyScript);
+        var next = await Cli.RunChildAsync(Hang, project.Folder.Path, run);
+        Assert.True(next.ExitCode == 0, next.ToString());
+        // 400 contacts at 600 (silver), 399 at 1200 (gold) and the last at 7777 (gold): each gets one message, once.
+        Assert.Equal(800, Directory.EnumerateFiles(outbox, "*.eml").Count());
+        using var connection = new SqliteConnection($"Data Source={state};Pooling=False");
+        connection.Open();
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", check.ExecuteScalar());
+        check.CommandText = "SELECT COUNT(*) FROM sends";
+        Assert.Equal(800L, check.ExecuteScalar());
+    }
+
     private static Task<CliResult> SimulateAsync(PluginProject project) =>
         Cli.RunChildAsync(Hang, project.Folder.Path, ["simulate", project.CampaignPath, "--config", project.Config, "--data", .. project.Data,
             "--start", "2026-01-05", "--days", "3", "--out", project.Folder.Combine("timeline.csv")]);
