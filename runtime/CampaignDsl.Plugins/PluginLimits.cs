@@ -19,6 +19,9 @@ public sealed record PluginLimits(TimeSpan TimeLimit, TimeProvider Clock)
     /// <exception cref="Runtime.Plugins.PluginStoppedException">The call ran out of time or stack; the message names the script and the function.</exception>
     internal T Call<T>(string script, string what, Func<T> call)
     {
+        using var watch = OnBlocked is { } blocked
+            ? PluginWatchdog.Watch(BlockedAfter, () => blocked(Describe(script, what, null)))
+            : null;
         try
         {
             return PluginBudget.Within(TimeLimit, Clock, call);
@@ -29,8 +32,19 @@ public sealed record PluginLimits(TimeSpan TimeLimit, TimeProvider Clock)
         }
     }
 
-    private string Describe(string script, string what, PluginLimit limit) => limit switch
+    /// <summary>
+    /// What to do about a call still running <see cref="BlockedAfter"/> after it started, so blocked where no check runs;
+    /// it is given the message. campaignc prints it and ends the process (exit 1). Null: nothing (such a call hangs).
+    /// </summary>
+    public Action<string>? OnBlocked { get; init; }
+
+    /// <summary>Twice the limit and a second: a call its checks stopped has long finished unwinding by then.</summary>
+    public TimeSpan BlockedAfter => (2 * TimeLimit) + TimeSpan.FromSeconds(1);
+
+    private string Describe(string script, string what, PluginLimit? limit) => limit switch
     {
+        null =>
+            $"{what} in {script} did not finish within {Format(TimeLimit)} and is blocked where it cannot be stopped (a wait, a lock, a read without a timeout); campaignc ended",
         PluginLimit.Time =>
             $"{what} in {script} did not finish within {Format(TimeLimit)} and was stopped; look for a loop that never ends, or raise plugin_time_limit in campaignc.yaml",
         _ => $"{what} in {script} nested too deeply (the stack was nearly full) and was stopped; look for a function that calls itself without end",

@@ -71,6 +71,17 @@ public sealed class PluginLimitTests
         AssertStopped(result, "did not finish within 200ms");
     }
 
+    [Theory]
+    // Blocked in a library, where no check runs and from where the call never returns: the process is ended.
+    [InlineData("Thread.Sleep(Timeout.Infinite);")]
+    [InlineData("new ManualResetEventSlim(false).Wait();")]
+    public async Task A_call_blocked_for_ever_where_no_check_runs_ends_the_command_with_the_script_and_function_named(string block)
+    {
+        using var project = new PluginProject($"[CampaignFunction(\"loyalty_tier\")]\nstatic string LoyaltyTier(decimal spent)\n{{\n    {block}\n    return \"gold\";\n}}", Limit);
+        var result = await SimulateAsync(project);
+        AssertStopped(result, "is blocked where it cannot be stopped");
+    }
+
     [Fact]
     public async Task A_script_whose_own_run_never_ends_is_stopped_and_named()
     {
