@@ -149,9 +149,10 @@ public sealed class ProjectPlugins
             }
         }
 
-        PluginFunctions.Register(_functions.Select(f => f.Function with
+        PluginFunctions.Register(_functions.Select(f =>
         {
-            Invoke = arguments => limits.Call(_display(f.Script), $"plugin function `{f.Signature.Name}`", () => f.Function.Invoke(arguments)),
+            var (script, what, invoke) = (_display(f.Script), $"plugin function `{f.Signature.Name}`", f.Function.Invoke);
+            return f.Function with { Invoke = arguments => limits.Call(script, what, () => invoke(arguments)) };
         }));
         return registrations;
     }
