@@ -39,6 +39,12 @@ public static class CampaigncApp
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
         }
+        catch (Exception e) when (CampaignDsl.Runtime.Plugins.PluginStoppedException.In(e) is { } stopped)
+        {
+            // A call into a script ran out of time or stack and was stopped; what the run recorded before stands.
+            await stderr.WriteLineAsync($"campaignc: error: {stopped.Message}").ConfigureAwait(false);
+            return ExitCodes.CampaignErrors;
+        }
         catch (Exception e) when (PluginFailure(e) is { } plugin)
         {
             // A project's script failed while it ran (a function threw): the project's problem, not campaignc's.

@@ -42,7 +42,9 @@ internal static partial class ConfinedResolvers
     }
 
     /// <summary>Resolves <c>#load</c> as Roslyn would, and finds nothing outside the root.</summary>
-    public sealed class Sources(ProjectRoot root, string baseFolder) : SourceReferenceResolver
+    /// <param name="replacements">Texts to give instead of a loaded file's own, by resolved path: the instrumented scripts
+    /// (<see cref="BudgetInstrumenter"/>).</param>
+    public sealed class Sources(ProjectRoot root, string baseFolder, IReadOnlyDictionary<string, string>? replacements = null) : SourceReferenceResolver
     {
         private readonly SourceFileResolver _inner = new([], baseFolder);
 
@@ -51,7 +53,8 @@ internal static partial class ConfinedResolvers
         public override string? ResolveReference(string path, string? baseFilePath) =>
             _inner.ResolveReference(path, baseFilePath) is { } resolved && root.Problem(path, resolved) is null ? resolved : null;
 
-        public override Stream OpenRead(string resolvedPath) => _inner.OpenRead(resolvedPath);
+        public override Stream OpenRead(string resolvedPath) =>
+            replacements?.GetValueOrDefault(resolvedPath) is { } replaced ? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(replaced), writable: false) : _inner.OpenRead(resolvedPath);
 
         public override bool Equals(object? other) => other is Sources sources && sources._inner.Equals(_inner);
 

@@ -6,8 +6,8 @@ namespace CampaignDsl.Plugins;
 
 /// <summary>
 /// Compiled plugin scripts, kept as <c>&lt;hash&gt;.dll</c> in a folder (by default <c>.campaignc/cache/plugins</c> beside
-/// campaignc.yaml). The hash is SHA-256 of the script's text, the text of the files it <c>#load</c>s, and the builds of
-/// campaignc's runtime and plugin assemblies, so an edited script or a new campaignc compiles again, and an unchanged
+/// campaignc.yaml). The hash is SHA-256 of the script's text, the text of the files it <c>#load</c>s, the builds of
+/// campaignc's runtime and plugin assemblies and the version of <see cref="BudgetInstrumenter"/>, so an edited script or a new campaignc compiles again, and an unchanged
 /// script is loaded without starting the C# compiler. Only scripts that compiled without errors are kept.
 /// <para>
 /// A name is no proof of what a file holds: each image is kept with <c>&lt;hash&gt;.dll.sig</c>, an HMAC-SHA256 of its
@@ -106,6 +106,9 @@ public sealed partial class PluginCache(string folder, Compiler.Files.ProjectRoo
         {
             sha.AppendData(assembly.ManifestModule.ModuleVersionId.ToByteArray());
         }
+
+        // What the instrumentation inserts is part of the compiled image, whatever build made it.
+        sha.AppendData(BitConverter.GetBytes(BudgetInstrumenter.Version));
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

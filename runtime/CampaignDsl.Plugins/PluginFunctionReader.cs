@@ -103,6 +103,12 @@ internal static partial class PluginFunctionReader
         {
             return FromResult(method.Invoke(null, converted));
         }
+        catch (TargetInvocationException e) when (e.InnerException is PluginLimitExceededException limit)
+        {
+            // The budget stopped it: PluginLimits names the script and function.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(limit);
+            throw;
+        }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
             throw new PluginException($"plugin function `{method.GetCustomAttribute<CampaignFunctionAttribute>()!.Name}` failed: {inner.Message}", inner);

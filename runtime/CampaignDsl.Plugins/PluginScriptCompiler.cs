@@ -13,7 +13,8 @@ namespace CampaignDsl.Plugins;
 /// <summary>
 /// Compiles one plugin script with Roslyn's C# scripting into an assembly image (which <see cref="PluginCache"/> keeps); never runs it.
 /// Compiler errors become CDSL0101 diagnostics at the script's own file, line and column (a <c>#load</c>ed file's for
-/// errors in it). Roslyn is touched only here, so a project without plugins never loads it.
+/// errors in it). The image holds the script with <see cref="BudgetInstrumenter"/>'s checks, so no call into it can loop or
+/// recurse past its limits. Roslyn is touched only here, so a project without plugins never loads it.
 /// </summary>
 internal static class PluginScriptCompiler
 {
@@ -53,8 +54,9 @@ internal static class PluginScriptCompiler
             return [.. errors.Select(e => Located(e, path, text, display))];
         }
 
+        // What is emitted is the script with the budget checks inserted; what is reported is always the script as written.
         using var emittedImage = new MemoryStream();
-        var emitted = compilation.Emit(emittedImage);
+        var emitted = Instrumented(compilation, path, options, root, folder).Emit(emittedImage);
         if (!emitted.Success)
         {
             return [.. emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(e => Located(e, path, text, display))];
@@ -69,6 +71,22 @@ internal static class PluginScriptCompiler
 
         image = bytes;
         return [];
+    }
+
+    /// <summary>
+    /// The script compiled again with <see cref="BudgetInstrumenter"/>'s checks in it and in every file it <c>#load</c>s
+    /// (those reach Roslyn through the resolver, so it hands over their instrumented text).
+    /// </summary>
+    private static Compilation Instrumented(Compilation compilation, string path, ScriptOptions options, Compiler.Files.ProjectRoot root, string folder)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            texts[tree.FilePath] = BudgetInstrumenter.Instrument(tree, compilation.GetSemanticModel(tree));
+        }
+
+        var instrumented = options.WithSourceResolver(new ConfinedResolvers.Sources(root, folder, texts));
+        return CSharpScript.Create(texts[path], instrumented, typeof(PluginGlobals)).GetCompilation();
     }
 
     private static Compiler.Diagnostics.Diagnostic Located(RoslynDiagnostic error, string path, string text, Func<string, string> display) =>

@@ -18,10 +18,12 @@ public sealed class ProjectPlugins
 {
     private readonly ImmutableArray<(string Script, Assembly Assembly)> _assemblies;
     private readonly ImmutableArray<PluginFunctionReader.Found> _functions;
+    private readonly Func<string, string> _display;
 
     private ProjectPlugins(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<(string, Assembly)> assemblies,
-        ImmutableArray<PluginFunctionReader.Found> functions, ImmutableArray<string> compiled)
+        ImmutableArray<PluginFunctionReader.Found> functions, ImmutableArray<string> compiled, Func<string, string>? display = null)
     {
+        _display = display ?? (path => path);
         Diagnostics = diagnostics;
         _assemblies = assemblies;
         _functions = functions;
@@ -111,16 +113,18 @@ public sealed class ProjectPlugins
             }
         }
 
-        return new ProjectPlugins(diagnostics.ToImmutable(), assemblies.ToImmutable(), functions.ToImmutable(), compiled.ToImmutable());
+        return new ProjectPlugins(diagnostics.ToImmutable(), assemblies.ToImmutable(), functions.ToImmutable(), compiled.ToImmutable(), display);
     }
 
     /// <summary>
     /// Runs each script once, in the order of <c>plugins:</c>, collecting the senders and data sources it adds, and makes
     /// its functions callable from plans and templates (<see cref="PluginFunctions"/>). Throws <see cref="PluginException"/>
-    /// naming the script when one fails.
+    /// naming the script when one fails, and <see cref="Runtime.Plugins.PluginStoppedException"/> when one runs past its limits.
     /// </summary>
-    public PluginRegistrations Run()
+    /// <param name="limits">What each call into a script may spend: its run here, and every call to a function it adds.</param>
+    public PluginRegistrations Run(PluginLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var registrations = new PluginRegistrations();
         foreach (var (script, assembly) in _assemblies)
         {
@@ -128,9 +132,15 @@ public sealed class ProjectPlugins
                 ?? throw new PluginException($"the compiled plugin script {script} has no entry point; delete the plugin cache and run again");
             try
             {
-                // A script's submission array holds its globals, then the submission itself.
-                var run = (Task<object>)factory.Invoke(null, [new object?[] { new PluginGlobals(registrations), null }])!;
-                run.GetAwaiter().GetResult();
+                limits.Call(_display(script), "the script", () =>
+                {
+                    // A script's submission array holds its globals, then the submission itself. Its code after an await
+                    // runs on another thread, out of reach of the checks: the wait for it is bounded instead.
+                    var run = (Task<object>)factory.Invoke(null, [new object?[] { new PluginGlobals(registrations), null }])!;
+                    return ((IAsyncResult)run).AsyncWaitHandle.WaitOne(limits.TimeLimit)
+                        ? run.GetAwaiter().GetResult()
+                        : throw new PluginLimitExceededException(PluginLimit.Time);
+                });
             }
             catch (Exception e) when (e is TargetInvocationException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or FormatException)
             {
@@ -139,7 +149,11 @@ public sealed class ProjectPlugins
             }
         }
 
-        PluginFunctions.Register(_functions.Select(f => f.Function));
+        PluginFunctions.Register(_functions.Select(f =>
+        {
+            var (script, what, invoke) = (_display(f.Script), $"plugin function `{f.Signature.Name}`", f.Function.Invoke);
+            return f.Function with { Invoke = arguments => limits.Call(script, what, () => invoke(arguments)) };
+        }));
         return registrations;
     }
 }

@@ -9,7 +9,7 @@ namespace CampaignDsl.Compiler.Configuration;
 /// </summary>
 internal static class ConfigurationKeys
 {
-    public static readonly string[] TopLevel = ["version", "lint", "defaults", "templates", "contacts", "events", "runtime", "plugins"];
+    public static readonly string[] TopLevel = ["version", "lint", "defaults", "templates", "contacts", "events", "runtime", "plugins", Sections.PluginTimeLimitSection.Key];
     public static readonly string[] Lint = ["rules"];
     public static readonly string[] Defaults = ["timezone", "send_window", "quiet_hours", "from", "reply_to", "owner"];
     public static readonly string[] Templates = ["folders"];

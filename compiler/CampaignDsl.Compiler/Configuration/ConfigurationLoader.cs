@@ -57,6 +57,7 @@ public sealed class ConfigurationLoader(ILintRuleRegistry lintRules)
             Events = known.TryGetValue("events", out var events) ? EventsSection.Read(reader, events, contacts) : EventSettings.None,
             Runtime = known.TryGetValue("runtime", out var runtime) ? RuntimeSection.Read(reader, runtime, pluginKinds: known.ContainsKey("plugins")) : Runtime.RuntimeSettings.None,
             Plugins = plugins,
+            PluginTimeLimit = known.TryGetValue(PluginTimeLimitSection.Key, out var limit) ? PluginTimeLimitSection.Read(reader, limit) : ProjectConfiguration.DefaultPluginTimeLimit,
         };
     }
 

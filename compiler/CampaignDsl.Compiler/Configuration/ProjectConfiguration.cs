@@ -34,4 +34,13 @@ public sealed record ProjectConfiguration
 
     /// <summary>The full paths of the C# plugin scripts (<c>plugins:</c>), in the order written; docs/configuration.md ("Plugins").</summary>
     public System.Collections.Immutable.ImmutableArray<string> Plugins { get; init; } = [];
+
+    /// <summary>
+    /// Five seconds: a thousand times what a function that looks at one contact needs, and still short enough that a
+    /// loop without end stops the command at its first contact rather than looking like a slow run.
+    /// </summary>
+    public static readonly TimeSpan DefaultPluginTimeLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one call into a plugin script may take (<c>plugin_time_limit</c>); docs/configuration.md ("Plugins").</summary>
+    public TimeSpan PluginTimeLimit { get; init; } = DefaultPluginTimeLimit;
 }

@@ -32,9 +32,18 @@ internal static class PluginInput
 
         try
         {
-            return plugins.Run();
+            // A call blocked where no check runs cannot be stopped: the process ends, its run state as a kill leaves it.
+            return plugins.Run(new PluginLimits(configuration.PluginTimeLimit)
+            {
+                OnBlocked = message =>
+                {
+                    stderr.WriteLine($"campaignc: error: {message}");
+                    stderr.Flush();
+                    Environment.Exit(ExitCodes.CampaignErrors);
+                },
+            });
         }
-        catch (PluginException e)
+        catch (Exception e) when (e is PluginException or CampaignDsl.Runtime.Plugins.PluginStoppedException)
         {
             stderr.WriteLine($"campaignc: error: {e.Message}");
             return null;

@@ -84,8 +84,9 @@ public sealed class HandlebarsTemplateEngine : ITemplateEngine
             {
                 return new TemplateRendering.Rendered(template(model));
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is not OutOfMemoryException && Plugins.PluginStoppedException.In(e) is null)
             {
+                // A plugin helper stopped by its limits stops the command, in simulate and run alike (docs/security.md).
                 return new TemplateRendering.Failed(Describe(e));
             }
         }

@@ -25,7 +25,10 @@ internal static class Cli
     }
 
     /// <summary>Runs the built campaignc.dll with <paramref name="workingDirectory"/> as its current folder; stdout and stderr are pipes.</summary>
-    public static async Task<CliResult> RunChildAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunChildAsync(string workingDirectory, params string[] args) => RunChildAsync(ChildTimeout, workingDirectory, args);
+
+    /// <summary>As <see cref="RunChildAsync(string, string[])"/>; a child still running after <paramref name="timeout"/> is killed and the test fails.</summary>
+    public static async Task<CliResult> RunChildAsync(TimeSpan timeout, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -47,15 +50,15 @@ internal static class Cli
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start campaignc");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ChildTimeout);
+        using var stop = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(stop.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"campaignc {string.Join(' ', args)} did not finish within {ChildTimeout}");
+            throw new TimeoutException($"campaignc {string.Join(' ', args)} did not finish within {timeout}");
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
