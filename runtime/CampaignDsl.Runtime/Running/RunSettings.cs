@@ -16,4 +16,29 @@ public sealed record RunSettings(
     int MaxAttempts = 8)
 {
     public static string DefaultWorker() => $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Whether <paramref name="worker"/> is a default name of this machine (<c>host:pid</c>) whose process no longer runs.</summary>
+    public static bool IsGoneLocalWorker(string worker)
+    {
+        var colon = worker.LastIndexOf(':');
+        if (colon <= 0 || worker[..colon] != Environment.MachineName
+            || !int.TryParse(worker[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
 }

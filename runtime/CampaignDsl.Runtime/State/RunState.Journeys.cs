@@ -212,6 +212,28 @@ public sealed partial class RunState
         return MinTimeAsync(command, cancellationToken);
     }
 
+    /// <summary>The workers holding journeys now (whatever their leases).</summary>
+    public async Task<IReadOnlyList<string>> JourneyHoldersAsync(CancellationToken cancellationToken = default)
+    {
+        var holders = new List<string>();
+        await using var read = Command("SELECT DISTINCT claimed_by FROM journeys WHERE claimed_by IS NOT NULL");
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            holders.Add(reader.GetString(0));
+        }
+
+        return holders;
+    }
+
+    /// <summary>Releases the journeys <paramref name="worker"/> holds (it is known to be gone); returns how many.</summary>
+    public async Task<int> ReleaseJourneysAsync(string worker, CancellationToken cancellationToken = default)
+    {
+        await using var release = Command("UPDATE journeys SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = @worker");
+        Add(release, "worker", worker);
+        return await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Which of these contacts have a journey row: the contacts the run has seen.</summary>
     public async Task<IReadOnlySet<string>> KnownJourneysAsync(IReadOnlyList<string> contacts, CancellationToken cancellationToken = default)
     {

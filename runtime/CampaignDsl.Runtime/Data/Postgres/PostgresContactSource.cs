@@ -15,6 +15,8 @@ internal sealed class PostgresContactSource(PostgresContactStore store, bool own
 {
     public string Kind => "postgres";
 
+    internal PostgresContactStore Store => store;
+
     public async Task<long> CountContactsAsync(CancellationToken cancellationToken = default) =>
         (await store.CountAsync(cancellationToken).ConfigureAwait(false)).Contacts;
 

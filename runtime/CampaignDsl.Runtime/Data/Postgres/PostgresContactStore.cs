@@ -88,6 +88,13 @@ public sealed class PostgresContactStore : IAsyncDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    /// <summary>The last import committed (0 before any): what changes whenever the data does, so a run can tell new data from old.</summary>
+    public async Task<long> LastImportAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand("SELECT coalesce(max(id), 0) FROM imports WHERE finished_at IS NOT NULL");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Starts loading files into the store; nothing is visible to others until it is committed.</summary>
     public Task<PostgresStoreImport> BeginImportAsync(CancellationToken cancellationToken = default) =>
         PostgresStoreImport.BeginAsync(this, cancellationToken);

@@ -78,6 +78,14 @@ public sealed class ContactStore : IAsyncDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    /// <summary>The last import committed (0 before any): what changes whenever the data does, so a run can tell new data from old.</summary>
+    public async Task<long> LastImportAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(id), 0) FROM imports WHERE finished_at IS NOT NULL";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Starts loading files into the store; nothing is visible to others until it is committed.</summary>
     public Task<StoreImport> BeginImportAsync(CancellationToken cancellationToken = default) =>
         StoreImport.BeginAsync(this, cancellationToken);

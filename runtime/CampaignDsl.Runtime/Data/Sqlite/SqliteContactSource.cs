@@ -21,6 +21,9 @@ internal sealed class SqliteContactSource(ContactStore store, bool ownsStore = f
     /// <summary>The store read; the simulator asks it who can enter (<see cref="Simulation.EntryPrefilter"/>).</summary>
     internal ContactStore Store => store;
 
+    /// <summary>Whether this source reads the whole store (not only some contacts).</summary>
+    internal bool IsWhole => only is null;
+
     /// <summary>Every contact in the store, also for a source that reads only some.</summary>
     public async Task<long> CountContactsAsync(CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using CampaignDsl.Plan;
 using CampaignDsl.Runtime.Data;
+using CampaignDsl.Runtime.Data.Sqlite;
 using CampaignDsl.Runtime.Scheduling;
 using CampaignDsl.Runtime.State;
 
@@ -45,7 +46,7 @@ internal sealed class EntryDiscovery(IContactSource source, ContactScheduler sch
                         continue;
                     }
 
-                    foreach (var id in await IdsAsync(cancellationToken).ConfigureAwait(false))
+                    foreach (var id in await AudienceAsync(campaign.Plan, day, cancellationToken).ConfigureAwait(false))
                     {
                         chances.Add(new JourneyChance(id, campaign.Name, day, 0, null));
                     }
@@ -95,6 +96,51 @@ internal sealed class EntryDiscovery(IContactSource source, ContactScheduler sch
         }
 
         return _ids;
+    }
+
+    /// <summary>
+    /// Who may pass the audience's condition at <paramref name="at"/>: the store's answer when the condition translates to SQL
+    /// (the same translation the simulation's push-down uses, tested against evaluation in memory), else every contact. The
+    /// journey checks each of them exactly; this only spares it the contacts who cannot enter.
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>> AudienceAsync(Plan.CampaignPlan plan, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (plan.Audience.Where is not null)
+        {
+            switch (source)
+            {
+                case Data.Sqlite.SqliteContactSource { IsWhole: true } sqlite:
+                    var schema = await sqlite.Store.SchemaAsync(cancellationToken).ConfigureAwait(false);
+                    if (Data.Sql.ConditionTranslator.TranslateAudience(plan, Data.Sql.SqliteDialect.Instance, schema, at).Condition is { } condition)
+                    {
+                        var ids = new List<string>();
+                        await foreach (var id in sqlite.Store.MatchingIdsAsync(condition, cancellationToken).ConfigureAwait(false))
+                        {
+                            ids.Add(id);
+                        }
+
+                        return ids;
+                    }
+
+                    break;
+                case Data.Postgres.PostgresContactSource postgres:
+                    var pgSchema = await Data.Postgres.PostgresConditions.SchemaAsync(postgres.Store, cancellationToken).ConfigureAwait(false);
+                    if (Data.Sql.ConditionTranslator.TranslateAudience(plan, Data.Sql.PostgresDialect.Instance, pgSchema, at).Condition is { } pgCondition)
+                    {
+                        var ids = new List<string>();
+                        await foreach (var id in Data.Postgres.PostgresConditions.MatchingIdsAsync(postgres.Store, pgCondition, cancellationToken).ConfigureAwait(false))
+                        {
+                            ids.Add(id);
+                        }
+
+                        return ids;
+                    }
+
+                    break;
+            }
+        }
+
+        return await IdsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether this campaign has chances of its own (a campaign entered only through a hand-off has none).</summary>

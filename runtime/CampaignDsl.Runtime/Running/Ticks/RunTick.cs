@@ -26,9 +26,10 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
     {
         // The state keeps milliseconds; so does the tick, or the next one would see this one's last moment again.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(settings.Now.ToUnixTimeMilliseconds());
-        var scheduled = await ScheduleAsync(source, running, cancellationToken).ConfigureAwait(false);
+        var (scheduled, population) = Schedule(running);
         var scheduler = new ContactScheduler(scheduled, 0, forecast: null, horizon: null);
         var byName = scheduled.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        await ReleaseDeadWorkersAsync(cancellationToken).ConfigureAwait(false);
         await FindChancesAsync(source, scheduler, running, now, cancellationToken).ConfigureAwait(false);
         var suppressions = await TakeInSuppressionsAsync(source, cancellationToken).ConfigureAwait(false);
 
@@ -52,6 +53,12 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
                 await Task.Delay(wait > TimeSpan.Zero ? (wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1)) : TimeSpan.FromMilliseconds(50), _clock, cancellationToken)
                     .ConfigureAwait(false);
                 continue;
+            }
+
+            if (population is { Measured: false })
+            {
+                // Measured only when a journey is to be advanced: a tick with nothing due reads no history.
+                await population.MeasureAsync(source, cancellationToken).ConfigureAwait(false);
             }
 
             var histories = await HistoriesAsync(source, claimed.Select(c => c.ContactId), cancellationToken).ConfigureAwait(false);
@@ -130,22 +137,46 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         return rows;
     }
 
-    /// <summary>The campaigns as the journeys play them, with the RFM population a campaign that ranks contacts needs (measured at its start).</summary>
-    private async Task<List<ScheduledCampaign>> ScheduleAsync(IContactSource source, IReadOnlyDictionary<string, RunningCampaign> running, CancellationToken cancellationToken)
+    /// <summary>The campaigns as the journeys play them, and the RFM population those that rank contacts share (measured at the earliest start of theirs).</summary>
+    private (List<ScheduledCampaign> Campaigns, LazyRfm? Population) Schedule(IReadOnlyDictionary<string, RunningCampaign> running)
     {
         var ranked = campaigns.Where(c => ExpressionFeatures.UsesRfm(c.Plan)).ToList();
-        RfmPopulation? population = null;
-        if (ranked.Count > 0)
+        var population = ranked.Count == 0 ? null : new LazyRfm(new RfmPopulation(ranked.Min(c => running[c.Name].StartedAt)));
+        return ([.. campaigns.Select(c => new ScheduledCampaign(c.Plan, ExpressionFeatures.UsesRfm(c.Plan) ? population!.Population : null))], population);
+    }
+
+    /// <summary>An RFM population filled on first need, in one pass over the data.</summary>
+    private sealed class LazyRfm(RfmPopulation population)
+    {
+        public RfmPopulation Population => population;
+
+        public bool Measured { get; private set; }
+
+        public async Task MeasureAsync(IContactSource source, CancellationToken cancellationToken)
         {
-            var start = ranked.Min(c => running[c.Name].StartedAt);
-            population = new RfmPopulation(start);
             await foreach (var history in ContactHistories.ReadAsync(source, cancellationToken).ConfigureAwait(false))
             {
-                population.Add(RfmMeasures.Of(history, start));
+                population.Add(RfmMeasures.Of(history, population.MeasuredAt));
+            }
+
+            Measured = true;
+        }
+    }
+
+    /// <summary>
+    /// Journeys held by a worker of this machine whose process is gone (a default worker name is <c>host:pid</c>) are released
+    /// at once: a run killed mid-tick does not hold up the next one for a lease. Another machine's workers, or a process that may
+    /// still be alive, keep their claims until their leases end.
+    /// </summary>
+    private async Task ReleaseDeadWorkersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var holder in await state.JourneyHoldersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (holder != settings.Worker && RunSettings.IsGoneLocalWorker(holder))
+            {
+                await state.ReleaseJourneysAsync(holder, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        return [.. campaigns.Select(c => new ScheduledCampaign(c.Plan, ExpressionFeatures.UsesRfm(c.Plan) ? population : null))];
     }
 
     /// <summary>
@@ -184,6 +215,19 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
     /// </summary>
     private async Task<int> TakeInSuppressionsAsync(IContactSource source, CancellationToken cancellationToken)
     {
+        // A store says when its data last changed: the events are looked at again only after an import. Other sources, every tick.
+        long? version = source switch
+        {
+            SqliteContactSource { IsWhole: true } sqlite => await sqlite.Store.LastImportAsync(cancellationToken).ConfigureAwait(false),
+            Data.Postgres.PostgresContactSource postgres => await postgres.Store.LastImportAsync(cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        var swept = await state.CursorAsync(SuppressionCursor, cancellationToken).ConfigureAwait(false);
+        if (version is { } v && swept is { } last && last.ToUnixTimeMilliseconds() == v)
+        {
+            return 0;
+        }
+
         var found = new List<Suppression>();
         var query = EventQuery.All with { Types = [.. TickRecords.SuppressingEvents.Keys.Order(StringComparer.Ordinal)], Order = EventOrder.AsStored };
         await foreach (var e in source.ReadEventsAsync(query, cancellationToken).ConfigureAwait(false))
@@ -194,8 +238,18 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             }
         }
 
-        return await state.SuppressAsync(found, cancellationToken).ConfigureAwait(false);
+        var added = await state.SuppressAsync(found, cancellationToken).ConfigureAwait(false);
+        if (version is { } seen)
+        {
+            // The cursor holds the import's number (as a moment's milliseconds, as every cursor does); a worker that moved it first swept the same.
+            await state.AddChancesAsync(SuppressionCursor, swept, DateTimeOffset.FromUnixTimeMilliseconds(seen), [], _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
     }
+
+    /// <summary>The cursor of the data's suppressing events: the store's last import they were taken in from.</summary>
+    private const string SuppressionCursor = "suppressions:import";
 
     /// <summary>The histories of these contacts: from a store, only theirs; from any other source, everyone's read once and theirs kept.</summary>
     private static async Task<Dictionary<string, ContactHistory>> HistoriesAsync(IContactSource source, IEnumerable<string> ids, CancellationToken cancellationToken)
