@@ -25,6 +25,22 @@ public sealed partial class RunState
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string stages && stages.Length > 0 ? stages.Split('\n') : [];
     }
 
+    /// <summary>The stages of every plan version of the campaign the state has run, oldest version first.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> StagesOfEveryVersionAsync(string campaign, CancellationToken cancellationToken = default)
+    {
+        var versions = new List<IReadOnlyList<string>>();
+        await using var command = Command("SELECT stages FROM plan_versions WHERE campaign = @campaign ORDER BY first_applied_at, plan_version");
+        Add(command, "campaign", campaign);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var stages = reader.GetString(0);
+            versions.Add(stages.Length == 0 ? [] : stages.Split('\n'));
+        }
+
+        return versions;
+    }
+
     /// <summary>How many contacts were last delivered a send of each stage of the campaign: where in-flight contacts stand.</summary>
     public async Task<IReadOnlyDictionary<string, long>> ContactsByLastStageAsync(string campaign, CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         var (scheduled, population) = Schedule(running);
         var scheduler = new ContactScheduler(scheduled, 0, forecast: null, horizon: null);
         var byName = scheduled.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var successors = await SuccessorsAsync(cancellationToken).ConfigureAwait(false);
         await ReleaseDeadWorkersAsync(cancellationToken).ConfigureAwait(false);
         await FindChancesAsync(source, scheduler, running, now, cancellationToken).ConfigureAwait(false);
         var suppressions = await TakeInSuppressionsAsync(source, cancellationToken).ConfigureAwait(false);
@@ -66,7 +67,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             foreach (var journey in claimed)
             {
                 contacts++;
-                writes.Add(Advance(journey, histories.GetValueOrDefault(journey.ContactId), scheduler, byName, records, running, now));
+                writes.Add(Advance(journey, histories.GetValueOrDefault(journey.ContactId), scheduler, byName, records, running, now, successors));
             }
 
             var committed = await state.CommitAsync(new TickCommit(writes, records.Sends, records.Decisions, records.Suppressions, records.Profiles), settings.Worker,
@@ -82,7 +83,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
 
     private static JourneyWrite Advance(
         ClaimedJourney claimed, ContactHistory? history, ContactScheduler scheduler, Dictionary<string, ScheduledCampaign> byName, TickRecords records,
-        IReadOnlyDictionary<string, RunningCampaign> running, DateTimeOffset now)
+        IReadOnlyDictionary<string, RunningCampaign> running, DateTimeOffset now, Func<string, string, string?> successors)
     {
         if (history is null)
         {
@@ -97,7 +98,17 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         var dropped = new List<WorkRecord>();
         var journey = claimed.State.Length == 0
             ? new ContactJourney(scheduler)
-            : ContactJourney.Restore(scheduler, JourneyState.FromJson(claimed.State), history, dropped);
+            : ContactJourney.Restore(scheduler, JourneyState.FromJson(claimed.State), history, dropped, successors);
+        foreach (var moved in dropped.Where(d => d.Kind is "stage" or "send").DistinctBy(d => (d.Campaign, d.Stage, d.OpenStage)))
+        {
+            records.Decisions.Add(new AuditRecord(
+                IdempotencyKeys.For(moved.Campaign, "moved on", moved.Stage ?? moved.Send ?? "", Describe(moved.At), claimed.ContactId, moved.Enrolment ?? 0), now, "plan changed",
+                moved.Kind == "stage"
+                    ? $"stage {moved.Stage}, due {Describe(moved.At)}, is not in plan version {running[moved.Campaign].PlanVersion}: the contact goes on with the stage after it"
+                    : $"send {moved.Send}, waiting since {Describe(moved.At)}, belongs to a stage plan version {running[moved.Campaign].PlanVersion} removed: cancelled, the contact goes on",
+                moved.Campaign, claimed.ContactId, moved.Stage));
+        }
+
         foreach (var chance in claimed.Chances.OrderBy(c => c.At).ThenBy(c => c.Campaign, StringComparer.Ordinal).ThenBy(c => c.Ordinal))
         {
             if (byName.TryGetValue(chance.Campaign, out var campaign))
@@ -116,7 +127,9 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             records.Entered(entered.Campaign, claimed.ContactId, entered.Number, entered.EnteredAt);
         }
 
-        return new JourneyWrite(claimed.ContactId, saved.ToJson(), saved.NextDue, claimed.Chances, Enrolments(claimed.ContactId, saved, running));
+        // Work of a campaign not run now that is already overdue does not make the journey due again in this tick (it waits for its campaign).
+        var next = saved.Queue.Where(w => w.At > now).Select(w => (DateTimeOffset?)w.At).Min();
+        return new JourneyWrite(claimed.ContactId, saved.ToJson(), next, claimed.Chances, Enrolments(claimed.ContactId, saved, running));
     }
 
     /// <summary>Each enrolment of the journey as <c>campaignc status</c> counts it.</summary>
@@ -161,6 +174,24 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
 
             Measured = true;
         }
+    }
+
+    /// <summary>
+    /// For a stage a new plan version removed, the stage that comes next: the first stage after it, in any version the state ran,
+    /// that the plan being run still has (docs/runtime.md, "Editing a running campaign").
+    /// </summary>
+    private async Task<Func<string, string, string?>> SuccessorsAsync(CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>(StringComparer.Ordinal);
+        foreach (var campaign in campaigns)
+        {
+            versions[campaign.Name] = await state.StagesOfEveryVersionAsync(campaign.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = campaigns.ToDictionary(c => c.Name, c => c.Plan.Stages.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return (campaign, removed) => versions.GetValueOrDefault(campaign)?
+            .Select(stages => stages.SkipWhile(s => s != removed).Skip(1).FirstOrDefault(s => current[campaign].Contains(s)))
+            .FirstOrDefault(s => s is not null);
     }
 
     /// <summary>

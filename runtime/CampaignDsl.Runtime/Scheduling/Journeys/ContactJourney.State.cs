@@ -39,13 +39,16 @@ internal sealed partial class ContactJourney
             Sequence = _sequence,
             Sent = [.. _ledger.Sent],
             Passes = new Dictionary<string, int>(_passes, StringComparer.Ordinal),
-            Enrolments = [.. enrolments.OrderBy(p => p.Value).Select(p => Record(p.Key))],
-            OpenStages = [.. groups.OrderBy(p => p.Value).Select(p => OpenStage(p.Key, p.Value))],
-            Queue = [.. queue.OrderBy(w => w.At).ThenBy(w => w.Order)],
+            Enrolments = [.. enrolments.OrderBy(p => p.Value).Select(p => Record(p.Key)), .. _foreign.Enrolments],
+            OpenStages = [.. groups.OrderBy(p => p.Value).Select(p => OpenStage(p.Key, p.Value)), .. _foreign.OpenStages.Select(f => f with { Id = Renumbered(f.Id) })],
+            Queue = [.. queue.Concat(_foreign.Queue.Select(f => f.OpenStage is { } id ? f with { OpenStage = Renumbered(id) } : f)).OrderBy(w => w.At).ThenBy(w => w.Order)],
             UnsubscribedAt = _unsubscribedAt,
             SuppressedAt = _suppressed?.At,
             SuppressedBy = _suppressed?.Campaign,
         };
+
+        // Stages of campaigns not played now keep their sends, numbered after this journey's own.
+        int Renumbered(int foreignId) => groups.Count + _foreign.OpenStages.FindIndex(f => f.Id == foreignId);
 
         int Keep(object held) => held switch
         {
@@ -104,11 +107,15 @@ internal sealed partial class ContactJourney
     }
 
     /// <summary>
-    /// The journey <paramref name="state"/> describes, played by <paramref name="scheduler"/>'s campaigns. Work for a campaign,
-    /// stage or send the plans no longer have is left out and listed in <paramref name="dropped"/> (what a new plan version
-    /// removed); a triggering event no longer in <paramref name="history"/> leaves its entry check without one.
+    /// The journey <paramref name="state"/> describes, played by <paramref name="scheduler"/>'s campaigns. A new plan version
+    /// keeps each contact's place: work for a stage the plan no longer has (the stage due next, or the sends of a stage still
+    /// going out) moves on, at the same moment, to the stage <paramref name="successorOf"/> names (the next one that is still
+    /// there), or to the campaign's finish when none is; such work is listed in <paramref name="dropped"/>. Work of a campaign
+    /// not played now is kept as it is, for when it is played again. A triggering event no longer in <paramref name="history"/>
+    /// leaves its entry check without one.
     /// </summary>
-    public static ContactJourney Restore(ContactScheduler scheduler, JourneyState state, ContactHistory history, List<WorkRecord> dropped)
+    public static ContactJourney Restore(
+        ContactScheduler scheduler, JourneyState state, ContactHistory history, List<WorkRecord> dropped, Func<string, string, string?>? successorOf = null)
     {
         var journey = new ContactJourney(scheduler) { _sequence = state.Sequence, _unsubscribedAt = state.UnsubscribedAt };
         journey.Play(history);
@@ -144,6 +151,12 @@ internal sealed partial class ContactJourney
                 enrollment.Give(offer);
             }
 
+            if (!scheduler.ByName.ContainsKey(record.Campaign))
+            {
+                journey._foreign.Enrolments.Add(record);
+                continue;
+            }
+
             enrolments[(record.Campaign, record.Number)] = enrollment;
             if (record.Current)
             {
@@ -152,28 +165,64 @@ internal sealed partial class ContactJourney
         }
 
         var groups = new Dictionary<int, (ScheduledCampaign Campaign, StageSends Group)>();
+        var removedGroups = new Dictionary<int, StageSendsRecord>();
         foreach (var record in state.OpenStages)
         {
-            if (scheduler.ByName.TryGetValue(record.Campaign, out var campaign) && campaign.Stages.TryGetValue(record.Stage, out var stage)
-                && enrolments.TryGetValue((record.Campaign, record.Enrolment), out var enrollment))
+            if (!scheduler.ByName.TryGetValue(record.Campaign, out var campaign))
+            {
+                journey._foreign.OpenStages.Add(record);
+            }
+            else if (campaign.Stages.TryGetValue(record.Stage, out var stage) && enrolments.TryGetValue((record.Campaign, record.Enrolment), out var enrollment))
             {
                 groups[record.Id] = (campaign, StageSends.Restore(enrollment, stage, record.Due, record.Open, record.Offering, record.RanAt, record.Continued, record.DoneAt));
             }
+            else
+            {
+                removedGroups[record.Id] = record;
+            }
         }
 
+        var movedOn = new HashSet<(string, int)>();
         foreach (var record in state.Queue)
         {
-            if (journey.Work(record, enrolments, groups) is { } work)
+            if (!scheduler.ByName.ContainsKey(record.Campaign))
+            {
+                journey._foreign.Queue.Add(record);
+            }
+            else if (journey.Work(record, enrolments, groups) is { } work)
             {
                 journey._queue.Enqueue(work, (record.At, record.Order));
             }
             else
             {
                 dropped.Add(record);
+                var (stage, number) = record switch
+                {
+                    { Kind: "stage", Stage: { } name, Enrolment: { } n } => (name, n),
+                    { Kind: "send", OpenStage: { } id } when removedGroups.TryGetValue(id, out var open) => (open.Stage, open.Enrolment),
+                    _ => (null, 0),
+                };
+                if (stage is not null && enrolments.TryGetValue((record.Campaign, number), out var enrollment) && movedOn.Add((record.Campaign, number)))
+                {
+                    journey.MoveOn(scheduler.ByName[record.Campaign], enrollment, stage, record.At, successorOf);
+                }
             }
         }
 
         return journey;
+    }
+
+    /// <summary>Work for a stage a new plan removed goes on, at its moment, with the next stage still there, or the campaign's finish.</summary>
+    private void MoveOn(ScheduledCampaign campaign, Enrollment enrollment, string removed, DateTimeOffset at, Func<string, string, string?>? successorOf)
+    {
+        if (successorOf?.Invoke(campaign.Name, removed) is { } next && campaign.Stages.TryGetValue(next, out var stage))
+        {
+            Enqueue(new StageDue(campaign, at, enrollment, stage));
+        }
+        else
+        {
+            Enqueue(new FinishDue(campaign, at, enrollment));
+        }
     }
 
     private JourneyWork? Work(WorkRecord record, Dictionary<(string, int), Enrollment> enrolments, Dictionary<int, (ScheduledCampaign Campaign, StageSends Group)> groups)

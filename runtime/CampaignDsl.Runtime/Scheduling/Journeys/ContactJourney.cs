@@ -40,6 +40,9 @@ internal sealed partial class ContactJourney(ContactScheduler scheduler)
     /// </summary>
     private (DateTimeOffset At, string Campaign)? _suppressed;
 
+    /// <summary>What the journey holds of campaigns not played now: kept as saved, and saved again, for when they are played again.</summary>
+    private readonly (List<EnrolmentRecord> Enrolments, List<StageSendsRecord> OpenStages, List<WorkRecord> Queue) _foreign = ([], [], []);
+
     /// <summary>When the earliest work waits, or null when nothing does: when the journey next needs advancing.</summary>
     public DateTimeOffset? NextDue => _queue.TryPeek(out var work, out _) ? work.At : null;
 

@@ -107,7 +107,7 @@ public sealed class JourneyResumeTests
     }
 
     [Fact]
-    public void Work_for_a_stage_the_plan_no_longer_has_is_listed_not_lost()
+    public void Work_for_a_stage_the_plan_no_longer_has_is_listed_and_moves_on()
     {
         var before = Plans.Compile("""
             campaign a {
@@ -134,9 +134,12 @@ public sealed class JourneyResumeTests
 
         var restored = ContactJourney.Restore(new ContactScheduler([new ScheduledCampaign(after)], 0, forecast: null, horizon: null), state, history, dropped);
 
+        // Stage two was the last: the contact finishes at its moment instead.
         var gone = Assert.Single(dropped);
         Assert.Equal(("stage", "two"), (gone.Kind, gone.Stage));
-        Assert.Null(restored.NextDue);
+        Assert.Equal(gone.At, restored.NextDue);
+        restored.Advance(history, Plans.Start.AddDays(30));
+        Assert.True(Assert.Single(restored.Save().Enrolments).Finished);
     }
 
     /// <summary>Between 1 and 40 moments in the period, in order, the last one its end.</summary>

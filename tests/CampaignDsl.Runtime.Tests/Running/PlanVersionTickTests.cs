@@ -1,0 +1,141 @@
+using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data.Memory;
+using CampaignDsl.Runtime.Running;
+using CampaignDsl.Runtime.Running.Ticks;
+using CampaignDsl.Runtime.State;
+using CampaignDsl.Runtime.Templates;
+using CampaignDsl.Runtime.Tests.Scheduling;
+
+namespace CampaignDsl.Runtime.Tests.Running;
+
+/// <summary>
+/// A new plan version applied to journeys in flight (docs/runtime.md, "Editing a running campaign"): contacts keep their
+/// place; one waiting for a stage the new version removed goes on with the stage after it at the same moment; a campaign
+/// left out of a run keeps its journeys' work for when it is run again.
+/// </summary>
+public sealed class PlanVersionTickTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = Plans.Start.AddHours(10);
+
+    private const string Version1 = """
+        campaign welcome "Welcome" {
+          type welcome
+          from "Anna <anna@shop.example>"
+          audience { where subscribed }
+          stage one { send email BODY subject "One" }
+          stage two after 3d { send email BODY subject "Two" }
+          stage three after 2d { send email BODY subject "Three" }
+        }
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task A_contact_waiting_for_a_removed_stage_goes_on_with_the_next_one_at_the_same_moment()
+    {
+        var contacts = new[] { Plans.Subscriber("c1", "UTC"), Plans.Subscriber("c2", "UTC") };
+        await TickAsync(Campaign(Version1), contacts, Start);
+
+        var version2 = Campaign(Version1.Replace("  stage two after 3d { send email BODY subject \"Two\" }\n", "", StringComparison.Ordinal));
+        await TickAsync(version2, contacts, Start.AddDays(10));
+
+        var sends = await SendsAsync();
+        foreach (var contact in new[] { "c1", "c2" })
+        {
+            var own = sends.Where(s => s.ContactId == contact).OrderBy(s => s.DueAt).ToList();
+            Assert.Equal(["one", "three"], own.Select(s => s.Stage));
+            // Stage two was due three days in; stage three takes its moment (timed from when the removed stage would have run).
+            Assert.Equal(Start.AddDays(3), own[1].DueAt);
+        }
+
+        var moved = await AuditAsync("plan changed");
+        Assert.Equal(2, moved.Count);
+        Assert.All(moved, m => Assert.Contains("stage two", m.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_contact_waiting_for_a_removed_last_stage_finishes()
+    {
+        var contacts = new[] { Plans.Subscriber("c1", "UTC") };
+        await TickAsync(Campaign(Version1), contacts, Start.AddDays(4));
+
+        var version2 = Campaign(Version1.Replace("  stage three after 2d { send email BODY subject \"Three\" }\n", "", StringComparison.Ordinal));
+        await TickAsync(version2, contacts, Start.AddDays(10));
+
+        Assert.Equal(["one", "two"], (await SendsAsync()).OrderBy(s => s.DueAt).Select(s => s.Stage));
+        await using var run = await RunState.OpenAsync(StatePath);
+        var status = await run.StatusAsync(Start.AddDays(10));
+        Assert.Equal("finished", Assert.Single(status.Stages).Status);
+    }
+
+    [Fact]
+    public async Task A_campaign_left_out_of_a_run_keeps_its_work_for_when_it_is_run_again()
+    {
+        var other = Campaign("""
+            campaign other "Other" {
+              type welcome
+              from "Anna <anna@shop.example>"
+              audience { where subscribed }
+              stage first { send email BODY subject "First" }
+            }
+            """);
+        var welcome = Campaign(Version1);
+        var contacts = new[] { Plans.Subscriber("c1", "UTC") };
+        await TickAsync([welcome, other], contacts, Start);
+        await TickAsync([other], contacts, Start.AddDays(1));
+
+        await TickAsync([welcome, other], contacts, Start.AddDays(6));
+
+        Assert.Equal(["other first", "welcome one", "welcome two", "welcome three"],
+            (await SendsAsync()).OrderBy(s => s.DueAt).ThenBy(s => s.Campaign, StringComparer.Ordinal).Select(s => $"{s.Campaign} {s.Stage}"));
+    }
+
+    private string StatePath => _folder.Combine("state.db");
+
+    private static RunCampaign Campaign(string source) =>
+        new(Plans.Compile(source), "test.campaign", (PlanTemplate _, out string? problem) => { problem = "no templates in this test"; return null; });
+
+    private Task TickAsync(RunCampaign campaign, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now) => TickAsync([campaign], contacts, now);
+
+    private async Task TickAsync(IReadOnlyList<RunCampaign> campaigns, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now)
+    {
+        await using var run = await RunState.OpenAsync(StatePath);
+        var settings = new RunSettings(now, "w1", "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
+        var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
+        foreach (var campaign in campaigns)
+        {
+            running[campaign.Name] = await run.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now);
+        }
+
+        await new RunTick(run, campaigns, settings).RunAsync(new MemoryContactSource(contacts, []), running);
+    }
+
+    private async Task<List<OutboxSend>> SendsAsync()
+    {
+        await using var run = await RunState.OpenAsync(StatePath);
+        var sends = new List<OutboxSend>();
+        await foreach (var send in run.ReadSendsAsync())
+        {
+            sends.Add(send);
+        }
+
+        return sends;
+    }
+
+    private async Task<List<AuditRecord>> AuditAsync(string kind)
+    {
+        await using var run = await RunState.OpenAsync(StatePath);
+        var records = new List<AuditRecord>();
+        await foreach (var record in run.ReadAuditAsync())
+        {
+            if (record.Kind == kind)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+}
