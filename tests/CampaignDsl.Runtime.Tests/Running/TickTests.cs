@@ -158,6 +158,29 @@ public sealed class TickTests : IDisposable
         Assert.Equal(["one"], (await SendsAsync()).Select(s => s.Stage));
     }
 
+    [Fact]
+    public async Task A_run_state_from_before_journeys_goes_on_without_sending_anything_twice()
+    {
+        var campaign = Campaign(ThreeStages);
+        var contacts = new[] { Plans.Subscriber("c1", "UTC"), Plans.Subscriber("c2", "UTC") };
+        await TickAsync(campaign, new MemoryContactSource(contacts, []), Start);
+        // What a state written before journeys held: the outbox and the audit log, no journeys, chances or cursors.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={StatePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = "DELETE FROM journeys; DELETE FROM journey_chances; DELETE FROM tick_cursors; DELETE FROM enrolments;";
+            await forget.ExecuteNonQueryAsync();
+        }
+
+        var resumed = await TickAsync(campaign, new MemoryContactSource(contacts, []), Start.AddDays(4));
+
+        var sends = await SendsAsync();
+        Assert.Equal(4, sends.Count);
+        Assert.Equal(2, resumed.NewSends);
+        Assert.Equal(["one", "one", "two", "two"], sends.Select(s => s.Stage).Order(StringComparer.Ordinal));
+    }
+
     private string StatePath => _folder.Combine("state.db");
 
     private static RunCampaign Campaign(string source) =>
