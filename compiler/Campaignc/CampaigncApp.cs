@@ -36,7 +36,11 @@ public static class CampaigncApp
                 return ExitCodes.UsageError;
             }
 
-            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            // On SIGTERM or Ctrl-C the command's token is cancelled and it gets this long to finish (a worker ends its tick).
+            var configuration = new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+            };
             return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
         }
         catch (Exception e) when (CampaignDsl.Runtime.Plugins.PluginStoppedException.In(e) is { } stopped)

@@ -29,6 +29,9 @@ public static class RunCommand
     {
         /// <summary>Suppression lists (CSV) to add before sending.</summary>
         public IReadOnlyList<string> Suppressions { get; init; } = [];
+
+        /// <summary>Keep ticking, a tick a minute on the real clock, until stopped (SIGTERM, Ctrl-C): a long-running worker.</summary>
+        public bool Watch { get; init; }
     }
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -52,15 +55,17 @@ public static class RunCommand
             Description = "Suppression lists to add before sending: CSV files with email, phone or contact_id (and optionally reason, at) columns.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var watch = new Option<bool>("--watch") { Description = "Keep running as a worker, a tick a minute on the real clock, until stopped (SIGTERM or Ctrl-C ends it after the tick in progress)." };
         var command = new Command("run", "Really send: what is due now goes out through the configured sender, each message exactly once.")
         {
-            paths, data, now, until, state, outbox, worker, lease, links, config, suppressions,
+            paths, data, now, until, watch, state, outbox, worker, lease, links, config, suppressions,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new RunRequest(result.GetValue(paths) ?? [], result.GetValue(data) ?? [], result.GetValue(now), result.GetValue(until), result.GetValue(state),
                 result.GetValue(outbox), result.GetValue(worker), result.GetValue(lease), result.GetValue(links)!, result.GetValue(config))
             {
                 Suppressions = result.GetValue(suppressions) ?? [],
+                Watch = result.GetValue(watch),
             },
             stdout, stderr, RunClock.System, cancellationToken));
         return command;
@@ -156,19 +161,37 @@ public static class RunCommand
                     return ExitCodes.UsageError;
                 }
 
-                var planned = await new RunTick(state, campaigns, settings, clock.Time).RunAsync(source, running, cancellationToken).ConfigureAwait(false);
-                var delivered = await new RunDelivery(state, sender, settings, clock.Time).DeliverAsync(cancellationToken).ConfigureAwait(false);
-                report.Pass(now, planned, delivered, await state.CountSendsAsync(cancellationToken).ConfigureAwait(false));
-                if (until is null || now >= until)
+                // A worker (--watch) finishes the tick in progress when asked to stop, and stops after it; other runs stop at once
+                // (each batch is a transaction, so either way nothing is left half-written).
+                var work = request.Watch ? CancellationToken.None : cancellationToken;
+                var planned = await new RunTick(state, campaigns, settings, clock.Time).RunAsync(source, running, work).ConfigureAwait(false);
+                var delivered = await new RunDelivery(state, sender, settings, clock.Time).DeliverAsync(work).ConfigureAwait(false);
+                report.Pass(now, planned, delivered, await state.CountSendsAsync(work).ConfigureAwait(false));
+                if (request.Watch && cancellationToken.IsCancellationRequested)
+                {
+                    await stdout.WriteLineAsync("stopped after the tick; the run state is complete").ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+                if (!request.Watch && (until is null || now >= until))
                 {
                     break;
                 }
 
                 // The next pass a minute on (stage times are minute-grained), or at --until; at once when this pass ran past it.
-                var wait = Min(clock.Time.GetUtcNow().AddMinutes(1), until.Value) - clock.Time.GetUtcNow();
+                var next = clock.Time.GetUtcNow().AddMinutes(1);
+                var wait = (until is { } end ? Min(next, end) : next) - clock.Time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
-                    await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (request.Watch && cancellationToken.IsCancellationRequested)
+                    {
+                        // Stopped between ticks: everything due was written and delivered; nothing is left half-done.
+                        await stdout.WriteLineAsync("stopped between ticks; the run state is complete").ConfigureAwait(false);
+                        return ExitCodes.Success;
+                    }
                 }
             }
             while (true);
@@ -204,9 +227,9 @@ public static class RunCommand
     private static List<string> Problems(RunRequest request)
     {
         var problems = new List<string>();
-        if (request.Now is not null && request.Until is not null)
+        if (new[] { request.Now is not null, request.Until is not null, request.Watch }.Count(given => given) > 1)
         {
-            problems.Add("give --now (one pass for everything due by then) or --until (keep running until then), not both");
+            problems.Add("give one of --now (one pass for everything due by then), --until (keep running until then) or --watch (keep running until stopped)");
         }
 
         foreach (var (name, value) in new[] { ("--now", request.Now), ("--until", request.Until) })

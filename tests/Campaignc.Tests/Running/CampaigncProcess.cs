@@ -108,6 +108,13 @@ internal sealed class CampaigncProcess : IDisposable
         return false;
     }
 
+    /// <summary>Asks the process to stop, as a service manager does: SIGTERM.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
     public int ExitCode => _process.ExitCode;
 
     public override string ToString() => $"--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
