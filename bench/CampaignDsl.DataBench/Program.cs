@@ -18,6 +18,7 @@ const string Usage = """
            CampaignDsl.DataBench import [--contacts N[,N...]] [--seed S]      (normally bench/import.sh)
            CampaignDsl.DataBench simulate --plan PLAN --cache FOLDER [--contacts N[,N...]] [--events-per-contact E]
                                  [--days D] [--runs R] [--seed S] [--read-only]   (normally bench/simulate.sh)
+           CampaignDsl.DataBench tick --plan PLAN --cache FOLDER [--contacts N[,N...]] [--runs R]   (normally bench/tick.sh)
     """;
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -45,6 +46,12 @@ switch (args.FirstOrDefault())
             int.Parse(Option("--days") ?? "60", CultureInfo.InvariantCulture),
             int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture),
             seed, plan, cache, args.Contains("--read-only")));
+    case "tick" when Option("--plan") is { } plan && Option("--cache") is { } cache:
+        return await TickBench.RunAsync(new TickBench.Options(
+            (Option("--contacts") ?? "100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+            int.Parse(Option("--events-per-contact") ?? "10", CultureInfo.InvariantCulture),
+            int.Parse(Option("--runs") ?? "5", CultureInfo.InvariantCulture),
+            seed, plan, cache));
     case "simulate-once" when Option("--store") is { } store && Option("--plan") is { } plan:
         return await SimulationBench.OnceAsync(store, plan, int.Parse(Option("--days") ?? "60", CultureInfo.InvariantCulture), args.Contains("--read-only"), Option("--timeline"), !args.Contains("--no-pushdown"));
     default:

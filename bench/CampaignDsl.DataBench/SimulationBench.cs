@@ -114,7 +114,7 @@ internal static class SimulationBench
         return 0;
     }
 
-    private static async Task<(string Path, long Events)> StoreAsync(Options options, int size)
+    internal static async Task<(string Path, long Events)> StoreAsync(Options options, int size)
     {
         var path = Path.Combine(options.Cache, string.Create(CultureInfo.InvariantCulture, $"contacts-{size}-events-{options.EventsPerContact}-seed-{options.Seed}.db"));
         if (!File.Exists(path))
