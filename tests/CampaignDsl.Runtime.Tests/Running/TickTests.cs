@@ -181,6 +181,39 @@ public sealed class TickTests : IDisposable
         Assert.Equal(["one", "one", "two", "two"], sends.Select(s => s.Stage).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_journey_whose_state_cannot_be_read_is_left_as_it_is_and_the_others_go_on()
+    {
+        var campaign = Campaign(ThreeStages);
+        var contacts = new[] { Plans.Subscriber("c1", "UTC"), Plans.Subscriber("c2", "UTC") };
+        await TickAsync(campaign, new MemoryContactSource(contacts, []), Start);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={StatePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE journeys SET state = '{\"Version\":99}' WHERE contact_id = 'c1'";
+            await damage.ExecuteNonQueryAsync();
+        }
+
+        await TickAsync(campaign, new MemoryContactSource(contacts, []), Start.AddDays(4));
+
+        var sends = await SendsAsync();
+        Assert.Equal(["one", "two"], sends.Where(s => s.ContactId == "c2").OrderBy(s => s.DueAt).Select(s => s.Stage));
+        Assert.Equal(["one"], sends.Where(s => s.ContactId == "c1").Select(s => s.Stage));
+        await using var run = await RunState.OpenAsync(StatePath);
+        Assert.Equal("{\"Version\":99}", await run.JourneyOfAsync("c1"));
+        var paused = new List<AuditRecord>();
+        await foreach (var record in run.ReadAuditAsync("c1"))
+        {
+            if (record.Kind == "paused")
+            {
+                paused.Add(record);
+            }
+        }
+
+        Assert.Contains("newer campaignc", Assert.Single(paused).Detail, StringComparison.Ordinal);
+    }
+
     private string StatePath => _folder.Combine("state.db");
 
     private static RunCampaign Campaign(string source) =>

@@ -85,20 +85,30 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         ClaimedJourney claimed, ContactHistory? history, ContactScheduler scheduler, Dictionary<string, ScheduledCampaign> byName, TickRecords records,
         IReadOnlyDictionary<string, RunningCampaign> running, DateTimeOffset now, Func<string, string, string?> successors)
     {
+        JourneyState? saved;
+        try
+        {
+            saved = claimed.State.Length == 0 ? null : JourneyState.FromJson(claimed.State);
+        }
+        catch (JourneyStateException e)
+        {
+            // A state this campaignc cannot read (written by a newer one, or damaged) is left as it is, never overwritten.
+            return Paused(claimed, records, now, null, e.Message);
+        }
+
         if (history is null)
         {
             // The data no longer has the contact: its journey waits where it stands, and nothing is sent to it. Its chances
-            // are taken (they cannot be played without the contact) and it is due again only when a later tick gives it one.
-            records.Decisions.Add(new AuditRecord(
-                IdempotencyKeys.For("", "journey", "paused", Describe(now), claimed.ContactId, 0), now, "paused",
-                "the contact is no longer in the data; its journey waits", null, claimed.ContactId));
-            return new JourneyWrite(claimed.ContactId, claimed.State, null, claimed.Chances, []);
+            // are taken (they cannot be played without the contact); it is due again at its next moment still ahead, or
+            // when a later tick gives it a chance.
+            return Paused(claimed, records, now, saved?.Queue.Where(w => w.At > now).Select(w => (DateTimeOffset?)w.At).Min(),
+                "the contact is no longer in the data; its journey waits");
         }
 
         var dropped = new List<WorkRecord>();
-        var journey = claimed.State.Length == 0
+        var journey = saved is null
             ? new ContactJourney(scheduler)
-            : ContactJourney.Restore(scheduler, JourneyState.FromJson(claimed.State), history, dropped, successors);
+            : ContactJourney.Restore(scheduler, saved, history, dropped, successors);
         foreach (var moved in dropped.Where(d => d.Kind is "stage" or "send").DistinctBy(d => (d.Campaign, d.Stage, d.OpenStage)))
         {
             records.Decisions.Add(new AuditRecord(
@@ -120,7 +130,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         journey.Advance(history, now.AddTicks(1));
         var clicks = scheduler.Campaigns.SelectMany(c => ClickProfile.Updates(c, history, now)).OrderBy(u => u.At).ToList();
         records.Add(history, journey.TakeRows(), clicks);
-        var saved = journey.Save();
+        saved = journey.Save();
         foreach (var entered in saved.Enrolments)
         {
             // Every enrolment is logged when it is made, also one whose first stage is days away.
@@ -130,6 +140,14 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         // Work of a campaign not run now that is already overdue does not make the journey due again in this tick (it waits for its campaign).
         var next = saved.Queue.Where(w => w.At > now).Select(w => (DateTimeOffset?)w.At).Min();
         return new JourneyWrite(claimed.ContactId, saved.ToJson(), next, claimed.Chances, Enrolments(claimed.ContactId, saved, running));
+    }
+
+    /// <summary>A journey that cannot be advanced now: kept as saved, with why in the audit log.</summary>
+    private static JourneyWrite Paused(ClaimedJourney claimed, TickRecords records, DateTimeOffset now, DateTimeOffset? next, string why)
+    {
+        records.Decisions.Add(new AuditRecord(
+            IdempotencyKeys.For("", "journey", "paused", Describe(now), claimed.ContactId, 0), now, "paused", why, null, claimed.ContactId));
+        return new JourneyWrite(claimed.ContactId, claimed.State, next, claimed.Chances, []);
     }
 
     /// <summary>Each enrolment of the journey as <c>campaignc status</c> counts it.</summary>
