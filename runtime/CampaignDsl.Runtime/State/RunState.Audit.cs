@@ -19,13 +19,15 @@ public sealed partial class RunState
     private async Task<int> AuditAsync(IReadOnlyList<AuditRecord> records, string worker, DateTimeOffset now, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
     {
         var added = 0;
-        foreach (var record in records)
-        {
-            await using var insert = Command("""
+        // One statement, prepared once and run for each row.
+        await using var insert = Command("""
                 INSERT INTO audit (decision_key, at, recorded_at, campaign, contact_id, stage, kind, detail, worker)
                 VALUES (@key, @at, @now, @campaign, @contact, @stage, @kind, @detail, @worker)
                 ON CONFLICT (decision_key) DO NOTHING
                 """, transaction);
+        foreach (var record in records)
+        {
+            insert.Parameters.Clear();
             Add(insert, "key", record.DecisionKey);
             Add(insert, "at", Ms(record.At));
             Add(insert, "now", Ms(now));

@@ -61,12 +61,13 @@ public sealed partial class RunState
             }
         }
 
+        await using var insert = Command("""
+            INSERT INTO journey_chances (contact_id, campaign, at, ordinal, event_type) VALUES (@contact, @campaign, @at, @ordinal, @type)
+            ON CONFLICT DO NOTHING
+            """, transaction);
         foreach (var chance in chances)
         {
-            await using var insert = Command("""
-                INSERT INTO journey_chances (contact_id, campaign, at, ordinal, event_type) VALUES (@contact, @campaign, @at, @ordinal, @type)
-                ON CONFLICT DO NOTHING
-                """, transaction);
+            insert.Parameters.Clear();
             Add(insert, "contact", chance.ContactId);
             Add(insert, "campaign", chance.Campaign);
             Add(insert, "at", Ms(chance.At));
@@ -75,14 +76,17 @@ public sealed partial class RunState
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // Every contact with a chance has a journey row, so that the claim finds it.
-        foreach (var contact in chances.Select(c => c.ContactId).Distinct(StringComparer.Ordinal))
+        // Every contact with a chance has a journey row due by its first chance, so that the claim by due moment finds it.
+        await using var row = Command("""
+            INSERT INTO journeys (contact_id, state, next_due, updated_at) VALUES (@contact, '', @at, @now)
+            ON CONFLICT (contact_id) DO UPDATE SET next_due = CASE
+                WHEN journeys.next_due IS NULL OR excluded.next_due < journeys.next_due THEN excluded.next_due ELSE journeys.next_due END
+            """, transaction);
+        foreach (var first in chances.GroupBy(c => c.ContactId, StringComparer.Ordinal).Select(g => (Contact: g.Key, At: g.Min(c => c.At))))
         {
-            await using var row = Command("""
-                INSERT INTO journeys (contact_id, state, next_due, updated_at) VALUES (@contact, '', NULL, @now)
-                ON CONFLICT (contact_id) DO NOTHING
-                """, transaction);
-            Add(row, "contact", contact);
+            row.Parameters.Clear();
+            Add(row, "contact", first.Contact);
+            Add(row, "at", Ms(first.At));
             Add(row, "now", Ms(now));
             await row.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -100,23 +104,31 @@ public sealed partial class RunState
         string worker, DateTimeOffset dueBy, DateTimeOffset clock, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
     {
         var claimed = new List<(string Contact, string State)>();
-        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var sql in new[] { _dialect.ClaimDueJourneysSql, _dialect.ClaimChancedJourneysSql })
         {
-            await using (var claim = Command(_dialect.ClaimJourneysSql, transaction))
+            await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
-                Add(claim, "worker", worker);
-                Add(claim, "due_by", Ms(dueBy));
-                Add(claim, "clock", Ms(clock));
-                Add(claim, "lease_until", Ms(leaseUntil));
-                Add(claim, "limit", limit);
-                await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await using (var claim = Command(sql, transaction))
                 {
-                    claimed.Add((reader.GetString(0), reader.GetString(1)));
+                    Add(claim, "worker", worker);
+                    Add(claim, "due_by", Ms(dueBy));
+                    Add(claim, "clock", Ms(clock));
+                    Add(claim, "lease_until", Ms(leaseUntil));
+                    Add(claim, "limit", limit);
+                    await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        claimed.Add((reader.GetString(0), reader.GetString(1)));
+                    }
                 }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (claimed.Count > 0)
+            {
+                break;
+            }
         }
 
         var chances = new Dictionary<string, List<JourneyChance>>(StringComparer.Ordinal);
@@ -161,12 +173,15 @@ public sealed partial class RunState
         var suppressions = await SuppressAsync(commit.Suppressions, transaction, cancellationToken).ConfigureAwait(false);
         await SetProfileAsync(commit.Profiles, transaction, cancellationToken).ConfigureAwait(false);
         var lost = 0;
+        var enrolments = new List<EnrolmentRow>();
+        await using var delete = Command("DELETE FROM journey_chances WHERE contact_id = @contact AND campaign = @campaign AND at = @at AND ordinal = @ordinal", transaction);
+        await using var update = Command("""
+            UPDATE journeys SET state = @state, next_due = @next, claimed_by = NULL, lease_until = NULL, updated_at = @now
+            WHERE contact_id = @contact AND claimed_by = @worker
+            """, transaction);
         foreach (var journey in commit.Journeys)
         {
-            await using var update = Command("""
-                UPDATE journeys SET state = @state, next_due = @next, claimed_by = NULL, lease_until = NULL, updated_at = @now
-                WHERE contact_id = @contact AND claimed_by = @worker
-                """, transaction);
+            update.Parameters.Clear();
             Add(update, "state", journey.State);
             Add(update, "next", journey.NextDue is { } next ? Ms(next) : null);
             Add(update, "now", Ms(now));
@@ -180,7 +195,7 @@ public sealed partial class RunState
 
             foreach (var chance in journey.Taken)
             {
-                await using var delete = Command("DELETE FROM journey_chances WHERE contact_id = @contact AND campaign = @campaign AND at = @at AND ordinal = @ordinal", transaction);
+                delete.Parameters.Clear();
                 Add(delete, "contact", chance.ContactId);
                 Add(delete, "campaign", chance.Campaign);
                 Add(delete, "at", Ms(chance.At));
@@ -188,9 +203,10 @@ public sealed partial class RunState
                 await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await WriteEnrolmentsAsync(journey.Enrolments, now, transaction, cancellationToken).ConfigureAwait(false);
+            enrolments.AddRange(journey.Enrolments);
         }
 
+        await WriteEnrolmentsAsync(enrolments, now, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new TickCommitted(sends, decisions, suppressions, lost);
     }
@@ -267,14 +283,15 @@ public sealed partial class RunState
 
     private async Task WriteEnrolmentsAsync(IReadOnlyList<EnrolmentRow> enrolments, DateTimeOffset now, DbTransaction transaction, CancellationToken cancellationToken)
     {
+        await using var upsert = Command("""
+            INSERT INTO enrolments (campaign, contact_id, number, plan_version, entered_at, control, stage, status, next_due, updated_at)
+            VALUES (@campaign, @contact, @number, @version, @entered, @control, @stage, @status, @next, @now)
+            ON CONFLICT (campaign, contact_id, number) DO UPDATE SET
+                plan_version = excluded.plan_version, stage = excluded.stage, status = excluded.status, next_due = excluded.next_due, updated_at = excluded.updated_at
+            """, transaction);
         foreach (var row in enrolments)
         {
-            await using var upsert = Command("""
-                INSERT INTO enrolments (campaign, contact_id, number, plan_version, entered_at, control, stage, status, next_due, updated_at)
-                VALUES (@campaign, @contact, @number, @version, @entered, @control, @stage, @status, @next, @now)
-                ON CONFLICT (campaign, contact_id, number) DO UPDATE SET
-                    plan_version = excluded.plan_version, stage = excluded.stage, status = excluded.status, next_due = excluded.next_due, updated_at = excluded.updated_at
-                """, transaction);
+            upsert.Parameters.Clear();
             Add(upsert, "campaign", row.Campaign);
             Add(upsert, "contact", row.ContactId);
             Add(upsert, "number", row.Number);

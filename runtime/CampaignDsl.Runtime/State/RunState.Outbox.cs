@@ -31,15 +31,17 @@ public sealed partial class RunState
     private async Task<int> OfferAsync(IReadOnlyList<OutboxSend> sends, DateTimeOffset now, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var added = 0;
-        foreach (var send in sends)
-        {
-            await using var insert = Command($"""
+        // One statement, prepared once and run for each row.
+        await using var insert = Command($"""
                 INSERT INTO sends ({SendColumns}, planned_at)
                 VALUES (@key, @campaign, @version, @stage, @send_id, @contact, @occurrence, @channel, @due, @sender,
                         @from, @to, @subject, @html, @text, @headers, @unsubscribe, @variant, @subject_variant, @code,
                         @status, 0, NULL, @error, @now)
                 ON CONFLICT DO NOTHING
                 """, transaction);
+        foreach (var send in sends)
+        {
+            insert.Parameters.Clear();
             Add(insert, "key", send.IdempotencyKey);
             Add(insert, "campaign", send.Campaign);
             Add(insert, "version", send.PlanVersion);

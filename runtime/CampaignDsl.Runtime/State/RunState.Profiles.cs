@@ -22,13 +22,15 @@ public sealed partial class RunState
     private async Task<int> SetProfileAsync(IReadOnlyList<ProfileValue> values, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var value in values)
-        {
-            await using var upsert = Command("""
+        // One statement, prepared once and run for each row.
+        await using var upsert = Command("""
                 INSERT INTO profile_updates (contact_id, name, value, at, source) VALUES (@contact, @name, @value, @at, @source)
                 ON CONFLICT (contact_id, name) DO UPDATE SET value = excluded.value, at = excluded.at, source = excluded.source
                 WHERE excluded.at > profile_updates.at
                 """, transaction);
+        foreach (var value in values)
+        {
+            upsert.Parameters.Clear();
             Add(upsert, "contact", value.ContactId);
             Add(upsert, "name", value.Attribute);
             Add(upsert, "value", value.Value);

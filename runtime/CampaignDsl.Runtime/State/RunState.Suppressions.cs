@@ -19,12 +19,14 @@ public sealed partial class RunState
     private async Task<int> SuppressAsync(IReadOnlyList<Suppression> suppressions, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
     {
         var added = 0;
-        foreach (var suppression in suppressions)
-        {
-            await using var insert = Command("""
+        // One statement, prepared once and run for each row.
+        await using var insert = Command("""
                 INSERT INTO suppressions (kind, value, reason, source, at) VALUES (@kind, @value, @reason, @source, @at)
                 ON CONFLICT (kind, value) DO NOTHING
                 """, transaction);
+        foreach (var suppression in suppressions)
+        {
+            insert.Parameters.Clear();
             Add(insert, "kind", suppression.Kind);
             Add(insert, "value", Normalise(suppression.Kind, suppression.Value));
             Add(insert, "reason", suppression.Reason);

@@ -31,19 +31,31 @@ internal abstract class StateDialect
         """;
 
     /// <summary>
-    /// Claims up to <c>@limit</c> journeys due by <c>@due_by</c> (or with an entry chance by then) that no live lease holds at
-    /// <c>@clock</c>, for <c>@worker</c> until <c>@lease_until</c>, returning their contacts and saved states. Both halves of the
-    /// union use an index: a tick with nothing due reads almost nothing.
+    /// Claims up to <c>@limit</c> journeys due by <c>@due_by</c> that no live lease holds at <c>@clock</c>, most overdue first, for
+    /// <c>@worker</c> until <c>@lease_until</c>, returning their contacts and saved states. The index on <c>next_due</c> serves
+    /// it, so each claim costs what it takes (a tick with nothing due reads almost nothing) however many journeys there are.
     /// </summary>
-    public string ClaimJourneysSql => $"""
+    public string ClaimDueJourneysSql => $"""
+        UPDATE journeys SET claimed_by = @worker, lease_until = @lease_until
+        WHERE contact_id IN (
+            SELECT contact_id FROM journeys
+            WHERE next_due <= @due_by AND (claimed_by IS NULL OR claimed_by = @worker OR lease_until < @clock)
+            ORDER BY next_due
+            LIMIT @limit
+            {RowLock})
+        RETURNING contact_id, state
+        """;
+
+    /// <summary>
+    /// The same for journeys with an entry chance waiting by <c>@due_by</c> whose <c>next_due</c> does not show it (a worker wrote
+    /// the journey while another recorded the chance): the safety net, asked when nothing else is due.
+    /// </summary>
+    public string ClaimChancedJourneysSql => $"""
         UPDATE journeys SET claimed_by = @worker, lease_until = @lease_until
         WHERE contact_id IN (
             SELECT j.contact_id FROM journeys j
-            WHERE j.contact_id IN (
-                    SELECT contact_id FROM journeys WHERE next_due <= @due_by
-                    UNION SELECT contact_id FROM journey_chances WHERE at <= @due_by)
+            WHERE j.contact_id IN (SELECT contact_id FROM journey_chances WHERE at <= @due_by)
               AND (j.claimed_by IS NULL OR j.claimed_by = @worker OR j.lease_until < @clock)
-            ORDER BY j.contact_id
             LIMIT @limit
             {RowLock})
         RETURNING contact_id, state

@@ -130,8 +130,9 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         journey.Advance(history, now.AddTicks(1));
         var clicks = scheduler.Campaigns.SelectMany(c => ClickProfile.Updates(c, history, now)).OrderBy(u => u.At).ToList();
         records.Add(history, journey.TakeRows(), clicks);
+        var known = saved?.Enrolments.Select(e => (e.Campaign, e.Number)).ToHashSet() ?? [];
         saved = journey.Save();
-        foreach (var entered in saved.Enrolments)
+        foreach (var entered in saved.Enrolments.Where(e => !known.Contains((e.Campaign, e.Number))))
         {
             // Every enrolment is logged when it is made, also one whose first stage is days away.
             records.Entered(entered.Campaign, claimed.ContactId, entered.Number, entered.EnteredAt);
