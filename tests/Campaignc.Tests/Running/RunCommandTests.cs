@@ -83,7 +83,7 @@ public sealed class RunCommandTests : IDisposable
         var store = await ImportAsync();
         var both = await RunAtAsync(store, "2026-01-12T12:00:00Z", "--until", "2026-01-13T00:00:00Z");
         Assert.Equal(2, both.ExitCode);
-        Assert.Contains("give --now", both.Stderr, StringComparison.Ordinal);
+        Assert.Contains("give one of --now (one pass for everything due by then), --until", both.Stderr, StringComparison.Ordinal);
         var noSender = await Cli.RunAsync("run", Example("reengagement/we_miss_you.campaign"), "--data", store, "--state", _folder.Combine("s.db"), "--now", "2026-01-12T12:00:00Z");
         Assert.Equal(2, noSender.ExitCode);
         Assert.Contains("no sender: give --outbox FOLDER", noSender.Stderr, StringComparison.Ordinal);
