@@ -23,7 +23,7 @@ public static class EntryCalendar
                 yield return new EntryChance(start);
                 break;
             case EntryModes.Daily:
-                for (var day = start; day < end; day = day.AddDays(1))
+                foreach (var day in DailyChecks(start, start, end))
                 {
                     yield return new EntryChance(day);
                 }
@@ -73,6 +73,25 @@ public static class EntryCalendar
                 break;
         }
     }
+
+    /// <summary>
+    /// The moments an <c>entry daily</c> campaign that started at <paramref name="start"/> checks its audience in
+    /// [<paramref name="from"/>, <paramref name="until"/>): its start, then every midnight UTC after it. A simulation and a real
+    /// run use the same moments, whatever the time of day either started at.
+    /// </summary>
+    public static IEnumerable<DateTimeOffset> DailyChecks(DateTimeOffset start, DateTimeOffset from, DateTimeOffset until)
+    {
+        for (var day = start; day < until; day = NextMidnight(day))
+        {
+            if (day >= from)
+            {
+                yield return day;
+            }
+        }
+    }
+
+    /// <summary>The first midnight UTC after <paramref name="at"/>.</summary>
+    public static DateTimeOffset NextMidnight(DateTimeOffset at) => new(at.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
 
     private static DateOnly? DateOf(string? attribute, Contact contact, TimeZoneInfo zone)
     {

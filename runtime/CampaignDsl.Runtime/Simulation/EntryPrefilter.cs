@@ -94,7 +94,7 @@ internal static class EntryPrefilter
             yield break;
         }
 
-        for (var day = period.Start; day < period.End; day = day.AddDays(1))
+        foreach (var day in EntryCalendar.DailyChecks(period.Start, period.Start, period.End))
         {
             yield return day;
         }

@@ -44,7 +44,7 @@ public static class SnapshotAudience
     private static List<DateTimeOffset> Checks(PlanEntry entry, SimulationPeriod period) => entry.Mode switch
     {
         EntryModes.Once => [period.Start],
-        EntryModes.Daily => [.. Enumerable.Range(0, (int)Math.Ceiling((period.End - period.Start).TotalDays)).Select(d => period.Start.AddDays(d)).Where(d => d < period.End)],
+        EntryModes.Daily => [.. EntryCalendar.DailyChecks(period.Start, period.Start, period.End)],
         _ => throw new ArgumentException($"entry {entry.Mode} is not a snapshot: its audience is checked at each contact's own moments", nameof(entry)),
     };
 

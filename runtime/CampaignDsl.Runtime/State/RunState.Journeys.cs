@@ -9,14 +9,17 @@ namespace CampaignDsl.Runtime.State;
 public sealed record JourneyChance(string ContactId, string Campaign, DateTimeOffset At, int Ordinal, string? EventType);
 
 /// <summary>A journey a worker claimed: its saved state (empty for a contact never played) and the chances waiting for it.</summary>
-public sealed record ClaimedJourney(string ContactId, string State, IReadOnlyList<JourneyChance> Chances);
+/// <param name="OthersFirstChance">The first chance waiting for a campaign this run does not play: left for the run that plays it.</param>
+public sealed record ClaimedJourney(string ContactId, string State, IReadOnlyList<JourneyChance> Chances, DateTimeOffset? OthersFirstChance = null);
 
 /// <summary>One enrolment as <c>campaignc status</c> counts it: where it stands and when it is next due.</summary>
 public sealed record EnrolmentRow(
     string Campaign, string ContactId, int Number, string PlanVersion, DateTimeOffset EnteredAt, bool Control, string? Stage, string Status, DateTimeOffset? NextDue);
 
 /// <summary>A journey advanced by a tick: its new state, when it is next due, the chances it took, its enrolments.</summary>
-public sealed record JourneyWrite(string ContactId, string State, DateTimeOffset? NextDue, IReadOnlyList<JourneyChance> Taken, IReadOnlyList<EnrolmentRow> Enrolments);
+/// <param name="Passed">Still due after the tick (work of campaigns it does not play): the tick passes it over from now on.</param>
+public sealed record JourneyWrite(
+    string ContactId, string State, DateTimeOffset? NextDue, IReadOnlyList<JourneyChance> Taken, IReadOnlyList<EnrolmentRow> Enrolments, bool Passed = false);
 
 /// <summary>What a tick decided for a batch of journeys, written in one transaction: the journeys and everything they decided.</summary>
 public sealed record TickCommit(
@@ -82,7 +85,9 @@ public sealed partial class RunState
             ON CONFLICT (contact_id) DO UPDATE SET next_due = CASE
                 WHEN journeys.next_due IS NULL OR excluded.next_due < journeys.next_due THEN excluded.next_due ELSE journeys.next_due END
             """, transaction);
-        foreach (var first in chances.GroupBy(c => c.ContactId, StringComparer.Ordinal).Select(g => (Contact: g.Key, At: g.Min(c => c.At))))
+        // In contact order, as commits update journeys: two writers on PostgreSQL take the row locks in one order, never crosswise.
+        foreach (var first in chances.GroupBy(c => c.ContactId, StringComparer.Ordinal).Select(g => (Contact: g.Key, At: g.Min(c => c.At)))
+                     .OrderBy(f => f.Contact, StringComparer.Ordinal))
         {
             row.Parameters.Clear();
             Add(row, "contact", first.Contact);
@@ -100,11 +105,16 @@ public sealed partial class RunState
     /// <paramref name="dueBy"/> or with an entry chance by then, not held by a worker whose lease still runs at <paramref name="clock"/>.
     /// Each comes with its saved state and its waiting chances. No two workers hold the same journey while a lease runs.
     /// </summary>
+    /// <param name="campaigns">The campaigns this run plays: only their chances are taken; others' stay for the run that plays them.</param>
+    /// <param name="tick">This tick's name: journeys it wrote as still due (others' work) are not claimed by it again.</param>
     public async Task<IReadOnlyList<ClaimedJourney>> ClaimJourneysAsync(
-        string worker, DateTimeOffset dueBy, DateTimeOffset clock, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
+        string worker, DateTimeOffset dueBy, DateTimeOffset clock, DateTimeOffset leaseUntil, int limit, IReadOnlyCollection<string> campaigns, string tick,
+        CancellationToken cancellationToken = default)
     {
         var claimed = new List<(string Contact, string State)>();
-        foreach (var sql in new[] { _dialect.ClaimDueJourneysSql, _dialect.ClaimChancedJourneysSql })
+        var played = new HashSet<string>(campaigns, StringComparer.Ordinal);
+        var inPlayed = string.Join(", ", played.Order(StringComparer.Ordinal).Select((_, i) => "@k" + i.ToString(CultureInfo.InvariantCulture)));
+        foreach (var sql in new[] { _dialect.ClaimDueJourneysSql, _dialect.ClaimChancedJourneysSql.Replace("@played", played.Count == 0 ? "NULL" : inPlayed, StringComparison.Ordinal) })
         {
             await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -115,6 +125,13 @@ public sealed partial class RunState
                     Add(claim, "clock", Ms(clock));
                     Add(claim, "lease_until", Ms(leaseUntil));
                     Add(claim, "limit", limit);
+                    Add(claim, "tick", tick);
+                    var k = 0;
+                    foreach (var campaign in played.Order(StringComparer.Ordinal))
+                    {
+                        Add(claim, "k" + (k++).ToString(CultureInfo.InvariantCulture), campaign);
+                    }
+
                     await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -132,6 +149,7 @@ public sealed partial class RunState
         }
 
         var chances = new Dictionary<string, List<JourneyChance>>(StringComparer.Ordinal);
+        var others = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var batch in claimed.Select(c => c.Contact).Chunk(500))
         {
             await using var read = Command(
@@ -146,6 +164,12 @@ public sealed partial class RunState
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var chance = new JourneyChance(reader.GetString(0), reader.GetString(1), At(reader.GetInt64(2)), reader.GetInt32(3), Text(reader, 4));
+                if (!played.Contains(chance.Campaign))
+                {
+                    others[chance.ContactId] = others.TryGetValue(chance.ContactId, out var first) && first < chance.At ? first : chance.At;
+                    continue;
+                }
+
                 if (!chances.TryGetValue(chance.ContactId, out var list))
                 {
                     chances[chance.ContactId] = list = [];
@@ -156,7 +180,8 @@ public sealed partial class RunState
         }
 
         return [.. claimed.OrderBy(c => c.Contact, StringComparer.Ordinal)
-            .Select(c => new ClaimedJourney(c.Contact, c.State, chances.TryGetValue(c.Contact, out var list) ? list : []))];
+            .Select(c => new ClaimedJourney(c.Contact, c.State, chances.TryGetValue(c.Contact, out var list) ? list : [],
+                others.TryGetValue(c.Contact, out var first) ? first : null))];
     }
 
     /// <summary>
@@ -165,7 +190,11 @@ public sealed partial class RunState
     /// A journey whose claim passed to another worker (its lease ran out) is not written; what it decided is the same as what
     /// the other worker decides, and the keys keep it once.
     /// </summary>
-    public async Task<TickCommitted> CommitAsync(TickCommit commit, string worker, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<TickCommitted> CommitAsync(TickCommit commit, string worker, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await CommitAsync(commit, worker, "", now, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="CommitAsync(TickCommit, string, DateTimeOffset, CancellationToken)"/>
+    public async Task<TickCommitted> CommitAsync(TickCommit commit, string worker, string tick, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var sends = await OfferAsync(commit.Sends, now, transaction, cancellationToken).ConfigureAwait(false);
@@ -176,15 +205,17 @@ public sealed partial class RunState
         var enrolments = new List<EnrolmentRow>();
         await using var delete = Command("DELETE FROM journey_chances WHERE contact_id = @contact AND campaign = @campaign AND at = @at AND ordinal = @ordinal", transaction);
         await using var update = Command("""
-            UPDATE journeys SET state = @state, next_due = @next, claimed_by = NULL, lease_until = NULL, updated_at = @now
+            UPDATE journeys SET state = @state, next_due = @next, passed_tick = @passed, claimed_by = NULL, lease_until = NULL, updated_at = @now
             WHERE contact_id = @contact AND claimed_by = @worker
             """, transaction);
         foreach (var journey in commit.Journeys)
         {
             update.Parameters.Clear();
             Add(update, "state", journey.State);
-            Add(update, "next", journey.NextDue is { } next ? Ms(next) : null);
+            // Rounded up: work due within a millisecond is never claimed before its moment.
+            Add(update, "next", journey.NextDue is { } next ? (next.Ticks % TimeSpan.TicksPerMillisecond == 0 ? Ms(next) : Ms(next) + 1) : null);
             Add(update, "now", Ms(now));
+            Add(update, "passed", journey.Passed ? tick : null);
             Add(update, "contact", journey.ContactId);
             Add(update, "worker", worker);
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)

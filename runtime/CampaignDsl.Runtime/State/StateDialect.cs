@@ -31,7 +31,8 @@ internal abstract class StateDialect
         """;
 
     /// <summary>
-    /// Claims up to <c>@limit</c> journeys due by <c>@due_by</c> that no live lease holds at <c>@clock</c>, most overdue first, for
+    /// Claims up to <c>@limit</c> journeys due by <c>@due_by</c> that no live lease holds at <c>@clock</c> and that this tick
+    /// (<c>@tick</c>) has not already passed over (their due work belongs to campaigns it does not play), most overdue first, for
     /// <c>@worker</c> until <c>@lease_until</c>, returning their contacts and saved states. The index on <c>next_due</c> serves
     /// it, so each claim costs what it takes (a tick with nothing due reads almost nothing) however many journeys there are.
     /// </summary>
@@ -40,6 +41,7 @@ internal abstract class StateDialect
         WHERE contact_id IN (
             SELECT contact_id FROM journeys
             WHERE next_due <= @due_by AND (claimed_by IS NULL OR claimed_by = @worker OR lease_until < @clock)
+              AND (passed_tick IS NULL OR passed_tick <> @tick)
             ORDER BY next_due
             LIMIT @limit
             {RowLock})
@@ -54,8 +56,9 @@ internal abstract class StateDialect
         UPDATE journeys SET claimed_by = @worker, lease_until = @lease_until
         WHERE contact_id IN (
             SELECT j.contact_id FROM journeys j
-            WHERE j.contact_id IN (SELECT contact_id FROM journey_chances WHERE at <= @due_by)
+            WHERE j.contact_id IN (SELECT contact_id FROM journey_chances WHERE at <= @due_by AND campaign IN (@played))
               AND (j.claimed_by IS NULL OR j.claimed_by = @worker OR j.lease_until < @clock)
+              AND (j.passed_tick IS NULL OR j.passed_tick <> @tick)
             LIMIT @limit
             {RowLock})
         RETURNING contact_id, state

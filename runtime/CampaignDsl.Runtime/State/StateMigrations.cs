@@ -98,6 +98,7 @@ internal static class StateMigrations
                 contact_id TEXT NOT NULL PRIMARY KEY,
                 state TEXT NOT NULL,
                 next_due BIGINT,
+                passed_tick TEXT,
                 claimed_by TEXT,
                 lease_until BIGINT,
                 updated_at BIGINT NOT NULL

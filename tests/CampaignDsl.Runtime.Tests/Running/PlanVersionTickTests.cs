@@ -92,6 +92,59 @@ public sealed class PlanVersionTickTests : IDisposable
             (await SendsAsync()).OrderBy(s => s.DueAt).ThenBy(s => s.Campaign, StringComparer.Ordinal).Select(s => $"{s.Campaign} {s.Stage}"));
     }
 
+    [Fact]
+    public async Task Two_runs_of_different_campaigns_on_one_state_leave_each_others_work_and_chances_alone()
+    {
+        var other = Campaign("""
+            campaign other "Other" {
+              type welcome
+              from "Anna <anna@shop.example>"
+              audience { where subscribed entry on visit }
+              stage first { send email BODY subject "First" }
+              stage second after 2d { send email BODY subject "Second" }
+            }
+            """);
+        var welcome = Campaign(Version1);
+        var contacts = new[] { Plans.Subscriber("c1", "UTC") };
+        var visit = new CampaignDsl.Runtime.Data.ContactEvent("c1", "visit", Start.AddDays(1));
+        // Two crons on one state, each with its own campaigns, ticking at the same moments, the other one first each time.
+        foreach (var day in Enumerable.Range(0, 8))
+        {
+            var now = Start.AddDays(day);
+            await TickAsync([other], contacts, now, [visit]);
+            await TickAsync([welcome], contacts, now, [visit]);
+        }
+
+        Assert.Equal(["other first", "other second", "welcome one", "welcome three", "welcome two"],
+            (await SendsAsync()).Select(s => $"{s.Campaign} {s.Stage}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_waiting_send_the_new_version_no_longer_has_settles_and_the_stage_goes_on()
+    {
+        // Stage one sends an email and an SMS; the SMS waits for quiet hours to end. Version 2 drops the SMS.
+        const string TwoSends = """
+            campaign welcome "Welcome" {
+              type welcome
+              from "Anna <anna@shop.example>"
+              audience { where subscribed }
+              policy { quiet_hours 00:00..12:00 }
+              stage one {
+                send email BODY subject "One"
+                send sms body "Hi {{first_name}}, reply STOP to opt out"
+              }
+              stage two after 1d { send email BODY subject "Two" }
+            }
+            """;
+        var contact = Plans.Subscriber("c1", "UTC") with { Phone = "+31612345678", Attributes = CampaignDsl.Runtime.Data.DataValues.None };
+        await TickAsync(Campaign(TwoSends), [contact], Start.AddHours(-9));
+
+        var version2 = Campaign(TwoSends.Replace("    send sms body \"Hi {{first_name}}, reply STOP to opt out\"\n", "", StringComparison.Ordinal));
+        await TickAsync(version2, [contact], Start.AddDays(3));
+
+        Assert.Contains("two", (await SendsAsync()).Select(s => s.Stage));
+    }
+
     private string StatePath => _folder.Combine("state.db");
 
     private static RunCampaign Campaign(string source) =>
@@ -99,17 +152,19 @@ public sealed class PlanVersionTickTests : IDisposable
 
     private Task TickAsync(RunCampaign campaign, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now) => TickAsync([campaign], contacts, now);
 
-    private async Task TickAsync(IReadOnlyList<RunCampaign> campaigns, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now)
+    private async Task TickAsync(
+        IReadOnlyList<RunCampaign> campaigns, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now, IEnumerable<CampaignDsl.Runtime.Data.ContactEvent>? events = null)
     {
         await using var run = await RunState.OpenAsync(StatePath);
-        var settings = new RunSettings(now, "w1", "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
+        // Each set of campaigns is its own cron, with its own worker name.
+        var settings = new RunSettings(now, string.Join('+', campaigns.Select(c => c.Name)), "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
         var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
         foreach (var campaign in campaigns)
         {
             running[campaign.Name] = await run.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now);
         }
 
-        await new RunTick(run, campaigns, settings).RunAsync(new MemoryContactSource(contacts, []), running);
+        await new RunTick(run, campaigns, settings).RunAsync(new MemoryContactSource(contacts, events ?? []), running);
     }
 
     private async Task<List<OutboxSend>> SendsAsync()

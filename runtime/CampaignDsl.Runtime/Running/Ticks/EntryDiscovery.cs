@@ -10,7 +10,7 @@ namespace CampaignDsl.Runtime.Running.Ticks;
 /// The entry chances a tick finds for one campaign in its window: from the campaign's start (its first tick) or from just
 /// after the last tick, up to now. The same moments the simulation's calendar gives (<see cref="EntryCalendar"/>), found
 /// from the data instead of from each history: <c>entry once</c> at the start, for every contact then, and at the tick
-/// that first sees a contact imported later; <c>entry daily</c> at each day since the start; <c>entry on</c> each event of
+/// that first sees a contact imported later; <c>entry daily</c> at the start and each midnight UTC since; <c>entry on</c> each event of
 /// the type in the window (an event that arrives after its moment has passed gives no entry); a date or anniversary
 /// when it falls in the window. docs/runtime.md ("Ticks") states the rules.
 /// </summary>
@@ -39,13 +39,8 @@ internal sealed class EntryDiscovery(IContactSource source, ContactScheduler sch
                 chances.AddRange(unknown.Order(StringComparer.Ordinal).Select(id => new JourneyChance(id, campaign.Name, now, 0, null)));
                 break;
             case EntryModes.Daily:
-                for (var day = start; day < until; day = day.AddDays(1))
+                foreach (var day in EntryCalendar.DailyChecks(start, from, until))
                 {
-                    if (day < from)
-                    {
-                        continue;
-                    }
-
                     foreach (var id in await AudienceAsync(campaign.Plan, day, cancellationToken).ConfigureAwait(false))
                     {
                         chances.Add(new JourneyChance(id, campaign.Name, day, 0, null));

@@ -34,13 +34,15 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         await FindChancesAsync(source, scheduler, running, now, cancellationToken).ConfigureAwait(false);
         var suppressions = await TakeInSuppressionsAsync(source, cancellationToken).ConfigureAwait(false);
 
+        // This tick's name: journeys still due after it (work of campaigns it does not play) are passed over by it, not by others.
+        var tick = $"{settings.Worker}@{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
         var records = new TickRecords(campaigns, running, settings);
         long contacts = 0;
         int added = 0, decided = 0;
         while (true)
         {
             var realNow = _clock.GetUtcNow();
-            var claimed = await state.ClaimJourneysAsync(settings.Worker, now, realNow, realNow + settings.Lease, Batch, cancellationToken).ConfigureAwait(false);
+            var claimed = await state.ClaimJourneysAsync(settings.Worker, now, realNow, realNow + settings.Lease, Batch, byName.Keys, tick, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
             {
                 // Journeys another worker holds: it may be alive (it writes them, and their sends, soon) or dead (its lease
@@ -71,7 +73,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             }
 
             var committed = await state.CommitAsync(new TickCommit(writes, records.Sends, records.Decisions, records.Suppressions, records.Profiles), settings.Worker,
-                _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                tick, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             added += committed.Sends;
             decided += committed.Decisions;
             suppressions += committed.Suppressions;
@@ -138,10 +140,15 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             records.Entered(entered.Campaign, claimed.ContactId, entered.Number, entered.EnteredAt);
         }
 
-        // Work of a campaign not run now that is already overdue does not make the journey due again in this tick (it waits for its campaign).
-        var next = saved.Queue.Where(w => w.At > now).Select(w => (DateTimeOffset?)w.At).Min();
-        return new JourneyWrite(claimed.ContactId, saved.ToJson(), next, claimed.Chances, Enrolments(claimed.ContactId, saved, running));
+        // The journey is next due at its own next moment, or when work or a chance of a campaign this run does not play is due: the
+        // run that plays it finds it due then. Already due, this tick passes it over (it does not claim it again).
+        var own = saved.Queue.Where(w => byName.ContainsKey(w.Campaign)).Select(w => (DateTimeOffset?)w.At).Min();
+        var others = saved.Queue.Where(w => !byName.ContainsKey(w.Campaign)).Select(w => (DateTimeOffset?)w.At).Append(claimed.OthersFirstChance).Min();
+        var next = Earliest(own, others);
+        return new JourneyWrite(claimed.ContactId, saved.ToJson(), next, claimed.Chances, Enrolments(claimed.ContactId, saved, running), Passed: next <= now);
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>A journey that cannot be advanced now: kept as saved, with why in the audit log.</summary>
     private static JourneyWrite Paused(ClaimedJourney claimed, TickRecords records, DateTimeOffset now, DateTimeOffset? next, string why)
@@ -155,7 +162,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
     private static List<EnrolmentRow> Enrolments(string contact, JourneyState saved, IReadOnlyDictionary<string, RunningCampaign> running)
     {
         var rows = new List<EnrolmentRow>();
-        foreach (var e in saved.Enrolments)
+        foreach (var e in saved.Enrolments.Where(e => running.ContainsKey(e.Campaign)))
         {
             var groups = saved.OpenStages.Where(g => g.Campaign == e.Campaign && g.Enrolment == e.Number).Select(g => g.Id).ToHashSet();
             var due = saved.Queue
@@ -237,24 +244,30 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         IContactSource source, ContactScheduler scheduler, IReadOnlyDictionary<string, RunningCampaign> running, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var discovery = new EntryDiscovery(source, scheduler);
-        IReadOnlySet<string>? unknown = null;
+        var cursors = new List<(ScheduledCampaign Campaign, string Name, DateTimeOffset? Since)>();
         foreach (var campaign in scheduler.Campaigns.Where(discovery.Enters))
         {
-            var cursor = "entries:" + campaign.Name;
-            var since = await state.CursorAsync(cursor, cancellationToken).ConfigureAwait(false);
+            var name = "entries:" + campaign.Name;
+            cursors.Add((campaign, name, await state.CursorAsync(name, cancellationToken).ConfigureAwait(false)));
+        }
+
+        // The contacts not seen before this tick, taken before any campaign's chances give them a journey.
+        IReadOnlySet<string> unknown = new HashSet<string>();
+        if (cursors.Any(c => c.Since is { } since && since < now && c.Campaign.Plan.Audience.Entry.Mode == Plan.EntryModes.Once))
+        {
+            var ids = await discovery.IdsAsync(cancellationToken).ConfigureAwait(false);
+            var known = await state.KnownJourneysAsync(ids, cancellationToken).ConfigureAwait(false);
+            unknown = ids.Where(id => !known.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        foreach (var (campaign, cursor, since) in cursors)
+        {
             if (since >= now)
             {
                 continue;
             }
 
-            if (since is not null && campaign.Plan.Audience.Entry.Mode == Plan.EntryModes.Once && unknown is null)
-            {
-                var ids = await discovery.IdsAsync(cancellationToken).ConfigureAwait(false);
-                var known = await state.KnownJourneysAsync(ids, cancellationToken).ConfigureAwait(false);
-                unknown = ids.Where(id => !known.Contains(id)).ToHashSet(StringComparer.Ordinal);
-            }
-
-            var chances = await discovery.FindAsync(campaign, running[campaign.Name].StartedAt, since, now, unknown ?? new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+            var chances = await discovery.FindAsync(campaign, running[campaign.Name].StartedAt, since, now, unknown, cancellationToken).ConfigureAwait(false);
             await state.AddChancesAsync(cursor, since, now, chances, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }

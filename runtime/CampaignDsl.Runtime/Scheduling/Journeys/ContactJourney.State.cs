@@ -206,6 +206,14 @@ internal sealed partial class ContactJourney
                 {
                     journey.MoveOn(scheduler.ByName[record.Campaign], enrollment, stage, record.At, successorOf);
                 }
+                else if (record is { Kind: "send", OpenStage: { } kept } && groups.TryGetValue(kept, out var open))
+                {
+                    // The stage is still there but no longer has this send: it counts as settled, so the stage goes on.
+                    if (open.Group.Settled(record.At))
+                    {
+                        journey.RunOn(open.Campaign, open.Group.Enrollment, open.Group.Stage, open.Group.DoneAt!.Value);
+                    }
+                }
             }
         }
 
@@ -258,7 +266,8 @@ internal sealed partial class ContactJourney
         var seen = 0;
         foreach (var e in _history.Events)
         {
-            if (e.At == at && string.Equals(e.Type, type, StringComparison.Ordinal) && seen++ == ordinal)
+            // Compared to the millisecond, as the run state keeps moments.
+            if (e.At.ToUnixTimeMilliseconds() == at.ToUnixTimeMilliseconds() && string.Equals(e.Type, type, StringComparison.Ordinal) && seen++ == ordinal)
             {
                 return e;
             }

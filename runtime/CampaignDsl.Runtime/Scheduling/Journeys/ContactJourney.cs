@@ -63,7 +63,7 @@ internal sealed partial class ContactJourney(ContactScheduler scheduler)
 
             if (campaign.Plan.Audience.Entry.Mode == EntryModes.Daily)
             {
-                // Only the first day is queued; each check queues the next when it is taken (most contacts, who never enter,
+                // Only the start is queued; each check queues the next midnight's when it is taken (most contacts, who never enter,
                 // cost one queue entry instead of one per day).
                 if (start < end)
                 {
@@ -110,7 +110,7 @@ internal sealed partial class ContactJourney(ContactScheduler scheduler)
             switch (work)
             {
                 case EntryCheck check:
-                    if (check.Daily && check.At.AddDays(1) is var tomorrow && (scheduler.Horizon is not { } horizon || tomorrow < horizon))
+                    if (check.Daily && EntryCalendar.NextMidnight(check.At) is var tomorrow && (scheduler.Horizon is not { } horizon || tomorrow < horizon))
                     {
                         AddChance(check.Campaign, new EntryChance(tomorrow), 0, daily: true);
                     }
