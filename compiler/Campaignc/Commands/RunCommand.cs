@@ -46,7 +46,7 @@ public static class RunCommand
         var until = new Option<string?>("--until") { Description = "Keep running on the real clock, sending what falls due, until this moment (ISO 8601)." };
         var state = new Option<string?>("--state") { Description = "The run state: an SQLite file, or a postgres://user@host:port/database URL (password from PGPASSWORD). Default: campaignc.yaml's runtime.state, else .campaignc/state.db beside campaignc.yaml." };
         var outbox = new Option<string?>("--outbox") { Description = "Send with the file sender into this folder (.eml files and outbox.jsonl), whatever campaignc.yaml's runtime.sender says." };
-        var worker = new Option<string?>("--worker") { Description = "This worker's name in claims and the audit log. Default: host:pid." };
+        var worker = new Option<string?>("--worker") { Description = "This worker's name in claims and the audit log. Default: host:pid:nonce." };
         var lease = new Option<int>("--lease") { Description = "Seconds a claimed send stays this worker's; a worker that dies mid-send loses its claims after this.", DefaultValueFactory = _ => 120 };
         var links = new Option<string>("--links-base") { Description = "The base of the unsubscribe, preferences and view-in-browser links.", DefaultValueFactory = _ => MessageLinks.DefaultBaseUrl };
         var config = new Option<string?>("--config") { Description = "The campaignc.yaml to use (default: the nearest one)." };
@@ -164,8 +164,8 @@ public static class RunCommand
                 // A worker (--watch) finishes the tick in progress when asked to stop, and stops after it; other runs stop at once
                 // (each batch is a transaction, so either way nothing is left half-written).
                 var work = request.Watch ? CancellationToken.None : cancellationToken;
-                var planned = await new RunTick(state, campaigns, settings, clock.Time).RunAsync(source, running, work).ConfigureAwait(false);
-                var delivered = await new RunDelivery(state, sender, settings, clock.Time).DeliverAsync(work).ConfigureAwait(false);
+                var planned = await new RunTick(state, campaigns, settings, clock.Time) { Stopping = cancellationToken }.RunAsync(source, running, work).ConfigureAwait(false);
+                var delivered = await new RunDelivery(state, sender, settings, clock.Time) { Stopping = cancellationToken }.DeliverAsync(work).ConfigureAwait(false);
                 report.Pass(now, planned, delivered, await state.CountSendsAsync(work).ConfigureAwait(false));
                 if (request.Watch && cancellationToken.IsCancellationRequested)
                 {

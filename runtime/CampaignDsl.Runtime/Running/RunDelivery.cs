@@ -18,6 +18,12 @@ public sealed class RunDelivery(RunState state, ISender sender, RunSettings sett
 {
     private const int ClaimSize = 25;
 
+    /// <summary>
+    /// Asked to stop (a worker's SIGTERM): delivery no longer waits for sends another worker holds; it ends, and their worker or
+    /// the next run delivers them. What this worker claimed it still delivers and records.
+    /// </summary>
+    public CancellationToken Stopping { get; init; }
+
     public async Task<DeliveryResult> DeliverAsync(CancellationToken cancellationToken = default)
     {
         int delivered = 0, failed = 0, suppressed = 0, deferred = 0, lost = 0;
@@ -28,13 +34,13 @@ public sealed class RunDelivery(RunState state, ISender sender, RunSettings sett
             if (claimed.Count == 0)
             {
                 // Sends another worker holds: it may be alive (it finishes them) or dead (its lease runs out and we take them).
-                if (await state.FirstLeaseEndAsync(cancellationToken).ConfigureAwait(false) is not { } leaseEnd)
+                if (Stopping.IsCancellationRequested || await state.FirstLeaseEndAsync(cancellationToken).ConfigureAwait(false) is not { } leaseEnd)
                 {
                     break;
                 }
 
                 var wait = leaseEnd - clock.GetUtcNow() + TimeSpan.FromMilliseconds(50);
-                await Task.Delay(wait > TimeSpan.Zero ? (wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1)) : TimeSpan.FromMilliseconds(50), clock, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -69,6 +75,21 @@ public sealed class RunDelivery(RunState state, ISender sender, RunSettings sett
         }
 
         return new DeliveryResult(delivered, failed, suppressed, deferred, lost);
+    }
+
+    /// <summary>Waits up to a second, or less, ending early (without an error) when asked to stop.</summary>
+    private async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Stopping);
+        try
+        {
+            await Task.Delay(wait > TimeSpan.Zero ? (wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1)) : TimeSpan.FromMilliseconds(50), clock, either.Token)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the loop ends at its next turn.
+        }
     }
 
     private async Task<SendResult> OneAsync(OutboxSend send, CancellationToken cancellationToken)

@@ -15,14 +15,19 @@ public sealed record RunSettings(
     TimeSpan Lease,
     int MaxAttempts = 8)
 {
-    public static string DefaultWorker() => $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>
+    /// <c>host:pid:nonce</c>: the nonce tells apart processes that share a host name and a process id (containers, each its own
+    /// PID 1), which would otherwise take each other's claims for their own.
+    /// </summary>
+    public static string DefaultWorker() =>
+        $"{Environment.MachineName}:{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
 
-    /// <summary>Whether <paramref name="worker"/> is a default name of this machine (<c>host:pid</c>) whose process no longer runs.</summary>
+    /// <summary>Whether <paramref name="worker"/> is a default name of this machine (<c>host:pid</c> or <c>host:pid:nonce</c>) whose process no longer runs.</summary>
     public static bool IsGoneLocalWorker(string worker)
     {
-        var colon = worker.LastIndexOf(':');
-        if (colon <= 0 || worker[..colon] != Environment.MachineName
-            || !int.TryParse(worker[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        var parts = worker.Split(':');
+        if (parts.Length is < 2 or > 3 || parts[0] != Environment.MachineName
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {
             return false;
         }

@@ -214,6 +214,30 @@ public sealed class TickTests : IDisposable
         Assert.Contains("newer campaignc", Assert.Single(paused).Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tick_asked_to_stop_does_not_wait_for_journeys_another_worker_holds()
+    {
+        var campaign = Campaign(ThreeStages);
+        var contacts = new[] { Plans.Subscriber("c1", "UTC") };
+        await TickAsync(campaign, new MemoryContactSource(contacts, []), Start);
+        await using var run = await RunState.OpenAsync(StatePath);
+        var due = Start.AddDays(4);
+        // A live worker holds the journey with a long lease.
+        var held = await run.ClaimJourneysAsync("other", due, due, due.AddHours(1), 10, [campaign.Name], "other@1");
+        Assert.Single(held);
+        var settings = new RunSettings(due, "w1", "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
+        var running = await run.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], due);
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        // The clock never moves: a tick that waited for the lease would never end.
+        var tick = new RunTick(run, [campaign], settings, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(due)) { Stopping = stop.Token }
+            .RunAsync(new MemoryContactSource(contacts, []), new Dictionary<string, RunningCampaign> { [campaign.Name] = running });
+        var result = await tick.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, result.Contacts);
+    }
+
     private string StatePath => _folder.Combine("state.db");
 
     private static RunCampaign Campaign(string source) =>

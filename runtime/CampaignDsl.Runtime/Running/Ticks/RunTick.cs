@@ -22,6 +22,12 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>
+    /// Asked to stop (a worker's SIGTERM): the tick no longer waits for journeys another worker holds; it ends after the batch in
+    /// hand, and their worker or the next tick advances them.
+    /// </summary>
+    public CancellationToken Stopping { get; init; }
+
     public async Task<PlanningResult> RunAsync(IContactSource source, IReadOnlyDictionary<string, RunningCampaign> running, CancellationToken cancellationToken = default)
     {
         // The state keeps milliseconds; so does the tick, or the next one would see this one's last moment again.
@@ -47,14 +53,24 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
             {
                 // Journeys another worker holds: it may be alive (it writes them, and their sends, soon) or dead (its lease
                 // runs out and we take them). Either way their sends are not in the outbox yet, so delivery would miss them.
-                if (await state.FirstJourneyLeaseEndAsync(settings.Worker, now, cancellationToken).ConfigureAwait(false) is not { } leaseEnd)
+                if (Stopping.IsCancellationRequested
+                    || await state.FirstJourneyLeaseEndAsync(settings.Worker, now, cancellationToken).ConfigureAwait(false) is not { } leaseEnd)
                 {
                     break;
                 }
 
                 var wait = leaseEnd - _clock.GetUtcNow() + TimeSpan.FromMilliseconds(50);
-                await Task.Delay(wait > TimeSpan.Zero ? (wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1)) : TimeSpan.FromMilliseconds(50), _clock, cancellationToken)
-                    .ConfigureAwait(false);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Stopping);
+                try
+                {
+                    await Task.Delay(wait > TimeSpan.Zero ? (wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1)) : TimeSpan.FromMilliseconds(50), _clock, either.Token)
+                        .ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (Stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: the loop ends at its next turn.
+                }
+
                 continue;
             }
 
@@ -221,7 +237,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
     }
 
     /// <summary>
-    /// Journeys held by a worker of this machine whose process is gone (a default worker name is <c>host:pid</c>) are released
+    /// Journeys held by a worker of this machine whose process is gone (a default worker name is <c>host:pid:nonce</c>) are released
     /// at once: a run killed mid-tick does not hold up the next one for a lease. Another machine's workers, or a process that may
     /// still be alive, keep their claims until their leases end.
     /// </summary>
