@@ -11,22 +11,35 @@ namespace CampaignDsl.Runtime.Data.Postgres;
 /// contacts by id in the <c>"C"</c> collation (ordinal, the order <see cref="Simulation.ContactHistories"/> merges
 /// by), events in the order the query asks for, from the store's indexes.
 /// </summary>
-internal sealed class PostgresContactSource(PostgresContactStore store, bool ownsStore = false) : IContactSource, IContactCounter
+/// <param name="only">When given, the source reads only these contacts (and their events), as <see cref="Only"/> makes it.</param>
+internal sealed class PostgresContactSource(PostgresContactStore store, bool ownsStore = false, string[]? only = null) : IContactSource, IContactCounter
 {
     public string Kind => "postgres";
 
     internal PostgresContactStore Store => store;
+
+    /// <summary>Whether this source reads the whole store (not only some contacts).</summary>
+    internal bool IsWhole => only is null;
+
+    /// <summary>A source over the same store that reads only the contacts with these ids (and their events), in the same order. The store stays open.</summary>
+    public PostgresContactSource Only(IEnumerable<string> ids) => new(store, ownsStore: false, only: [.. ids]);
 
     public async Task<long> CountContactsAsync(CancellationToken cancellationToken = default) =>
         (await store.CountAsync(cancellationToken).ConfigureAwait(false)).Contacts;
 
     public async IAsyncEnumerable<Contact> ReadContactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = store.DataSource.CreateCommand("""
+        await using var command = store.DataSource.CreateCommand($"""
             SELECT c.id, c.email, c.phone, c.first_name, c.last_name, c.timezone, c.locale, c.subscribed, c.created_at, a.name, a.kind, a.value_text
             FROM contacts c LEFT JOIN contact_attributes a ON a.contact_id = c.id
+            {(only is null ? "" : "WHERE c.id = ANY(@only)")}
             ORDER BY c.id, a.name
             """);
+        if (only is not null)
+        {
+            command.Parameters.AddWithValue("only", only);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         Contact? current = null;
         ImmutableSortedDictionary<string, DataValue>.Builder? attributes = null;
@@ -63,6 +76,12 @@ internal sealed class PostgresContactSource(PostgresContactStore store, bool own
         var parser = new StoredPropertyParser(await FieldKindsAsync(cancellationToken).ConfigureAwait(false));
         await using var command = store.DataSource.CreateCommand();
         var sql = new StringBuilder("SELECT contact_id, type, at, amount, properties::TEXT FROM events WHERE TRUE");
+        if (only is not null)
+        {
+            sql.Append(" AND contact_id = ANY(@only)");
+            command.Parameters.AddWithValue("only", only);
+        }
+
         if (query.ContactId is { } contact)
         {
             sql.Append(" AND contact_id = @contact");

@@ -45,6 +45,7 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
         var records = new TickRecords(campaigns, running, settings);
         long contacts = 0;
         int added = 0, decided = 0;
+        Dictionary<string, ContactHistory>? everyone = null;
         while (true)
         {
             var realNow = _clock.GetUtcNow();
@@ -80,7 +81,8 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
                 await population.MeasureAsync(source, cancellationToken).ConfigureAwait(false);
             }
 
-            var histories = await HistoriesAsync(source, claimed.Select(c => c.ContactId), cancellationToken).ConfigureAwait(false);
+            everyone ??= ReadsById(source) ? null : await ReadAllAsync(source, cancellationToken).ConfigureAwait(false);
+            var histories = await HistoriesAsync(source, claimed.Select(c => c.ContactId), everyone, cancellationToken).ConfigureAwait(false);
             var writes = new List<JourneyWrite>(claimed.Count);
             foreach (var journey in claimed)
             {
@@ -330,32 +332,43 @@ public sealed class RunTick(RunState state, IReadOnlyList<RunCampaign> campaigns
     /// <summary>The cursor of the data's suppressing events: the store's last import they were taken in from.</summary>
     private const string SuppressionCursor = "suppressions:import";
 
-    /// <summary>The histories of these contacts: from a store, only theirs; from any other source, everyone's read once and theirs kept.</summary>
-    private static async Task<Dictionary<string, ContactHistory>> HistoriesAsync(IContactSource source, IEnumerable<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The histories of these contacts: from a store, only theirs, asked of it by id; from any other source (CSV files, memory,
+    /// a plugin's), everyone's, read once per tick (<paramref name="everyone"/>) however many batches ask.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, ContactHistory>> HistoriesAsync(
+        IContactSource source, IEnumerable<string> ids, Dictionary<string, ContactHistory>? everyone, CancellationToken cancellationToken)
     {
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        var histories = new Dictionary<string, ContactHistory>(StringComparer.Ordinal);
-        if (source is SqliteContactSource store)
+        var wanted = ids.Order(StringComparer.Ordinal).ToList();
+        switch (source)
         {
-            await using var only = await store.OnlyAsync(wanted.Order(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
-            await foreach (var history in ContactHistories.ReadAsync(only, cancellationToken).ConfigureAwait(false))
-            {
-                histories[history.Contact.Id] = history;
-            }
+            case SqliteContactSource { IsWhole: true } sqlite:
+                await using (var only = await sqlite.OnlyAsync(wanted, cancellationToken).ConfigureAwait(false))
+                {
+                    return await ReadAllAsync(only, cancellationToken).ConfigureAwait(false);
+                }
 
-            return histories;
+            case Data.Postgres.PostgresContactSource { IsWhole: true } postgres:
+                return await ReadAllAsync(postgres.Only(wanted), cancellationToken).ConfigureAwait(false);
+            default:
+                return everyone!;
         }
+    }
 
+    private static async Task<Dictionary<string, ContactHistory>> ReadAllAsync(IContactSource source, CancellationToken cancellationToken)
+    {
+        var histories = new Dictionary<string, ContactHistory>(StringComparer.Ordinal);
         await foreach (var history in ContactHistories.ReadAsync(source, cancellationToken).ConfigureAwait(false))
         {
-            if (wanted.Contains(history.Contact.Id))
-            {
-                histories[history.Contact.Id] = history;
-            }
+            histories[history.Contact.Id] = history;
         }
 
         return histories;
     }
+
+    /// <summary>Whether histories are read by id (a store) rather than all at once.</summary>
+    private static bool ReadsById(IContactSource source) =>
+        source is SqliteContactSource { IsWhole: true } or Data.Postgres.PostgresContactSource { IsWhole: true };
 
     internal static string Describe(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
