@@ -1,4 +1,4 @@
-using CampaignDsl.Plan;
+using CampaignDsl.Runtime.Data;
 using CampaignDsl.Runtime.Data.Memory;
 using CampaignDsl.Runtime.Running;
 using CampaignDsl.Runtime.Running.Ticks;
@@ -28,9 +28,9 @@ public sealed class PlanVersionTickTests : IDisposable
         }
         """;
 
-    private readonly TempFolder _folder = new();
+    private readonly TickState _state = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _state.Dispose();
 
     [Fact]
     public async Task A_contact_waiting_for_a_removed_stage_goes_on_with_the_next_one_at_the_same_moment()
@@ -106,7 +106,7 @@ public sealed class PlanVersionTickTests : IDisposable
             """);
         var welcome = Campaign(Version1);
         var contacts = new[] { Plans.Subscriber("c1", "UTC") };
-        var visit = new CampaignDsl.Runtime.Data.ContactEvent("c1", "visit", Start.AddDays(1));
+        var visit = new ContactEvent("c1", "visit", Start.AddDays(1));
         // Two crons on one state, each with its own campaigns, ticking at the same moments, the other one first each time.
         foreach (var day in Enumerable.Range(0, 8))
         {
@@ -136,7 +136,7 @@ public sealed class PlanVersionTickTests : IDisposable
               stage two after 1d { send email BODY subject "Two" }
             }
             """;
-        var contact = Plans.Subscriber("c1", "UTC") with { Phone = "+31612345678", Attributes = CampaignDsl.Runtime.Data.DataValues.None };
+        var contact = Plans.Subscriber("c1", "UTC") with { Phone = "+31612345678", Attributes = DataValues.None };
         await TickAsync(Campaign(TwoSends), [contact], Start.AddHours(-9));
 
         var version2 = Campaign(TwoSends.Replace("    send sms body \"Hi {{first_name}}, reply STOP to opt out\"\n", "", StringComparison.Ordinal));
@@ -145,52 +145,17 @@ public sealed class PlanVersionTickTests : IDisposable
         Assert.Contains("two", (await SendsAsync()).Select(s => s.Stage));
     }
 
-    private string StatePath => _folder.Combine("state.db");
+    private string StatePath => _state.Path;
 
-    private static RunCampaign Campaign(string source) =>
-        new(Plans.Compile(source), "test.campaign", (PlanTemplate _, out string? problem) => { problem = "no templates in this test"; return null; });
+    private static RunCampaign Campaign(string source) => TickState.Campaign(source);
 
-    private Task TickAsync(RunCampaign campaign, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now) => TickAsync([campaign], contacts, now);
+    private Task<PlanningResult> TickAsync(RunCampaign campaign, IEnumerable<Contact> contacts, DateTimeOffset now) => TickAsync([campaign], contacts, now);
 
-    private async Task TickAsync(
-        IReadOnlyList<RunCampaign> campaigns, IEnumerable<CampaignDsl.Runtime.Data.Contact> contacts, DateTimeOffset now, IEnumerable<CampaignDsl.Runtime.Data.ContactEvent>? events = null)
-    {
-        await using var run = await RunState.OpenAsync(StatePath);
-        // Each set of campaigns is its own cron, with its own worker name.
-        var settings = new RunSettings(now, string.Join('+', campaigns.Select(c => c.Name)), "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
-        var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
-        foreach (var campaign in campaigns)
-        {
-            running[campaign.Name] = await run.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now);
-        }
+    // Each set of campaigns is its own cron, with its own worker name.
+    private Task<PlanningResult> TickAsync(IReadOnlyList<RunCampaign> campaigns, IEnumerable<Contact> contacts, DateTimeOffset now, IEnumerable<ContactEvent>? events = null) =>
+        _state.TickAsync(campaigns, new MemoryContactSource(contacts, events ?? []), now, string.Join('+', campaigns.Select(c => c.Name)));
 
-        await new RunTick(run, campaigns, settings).RunAsync(new MemoryContactSource(contacts, events ?? []), running);
-    }
+    private Task<List<OutboxSend>> SendsAsync() => _state.SendsAsync();
 
-    private async Task<List<OutboxSend>> SendsAsync()
-    {
-        await using var run = await RunState.OpenAsync(StatePath);
-        var sends = new List<OutboxSend>();
-        await foreach (var send in run.ReadSendsAsync())
-        {
-            sends.Add(send);
-        }
-
-        return sends;
-    }
-
-    private async Task<List<AuditRecord>> AuditAsync(string kind)
-    {
-        await using var run = await RunState.OpenAsync(StatePath);
-        var records = new List<AuditRecord>();
-        await foreach (var record in run.ReadAuditAsync())
-        {
-            if (record.Kind == kind)
-            {
-                records.Add(record);
-            }
-        }
-
-        return records;
-    }
+    private Task<List<AuditRecord>> AuditAsync(string kind) => _state.AuditAsync(kind);
 }

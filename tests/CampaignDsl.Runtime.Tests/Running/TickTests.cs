@@ -32,9 +32,9 @@ public sealed class TickTests : IDisposable
         }
         """;
 
-    private readonly TempFolder _folder = new();
+    private readonly TickState _state = new();
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _state.Dispose();
 
     [Fact]
     public async Task A_tick_with_nothing_due_reads_no_contacts_history()
@@ -126,17 +126,7 @@ public sealed class TickTests : IDisposable
         // No thank-you: the event came after its moment. The welcome's goal sees it at the journey's next moment (stage two,
         // three days in), so stage two is not sent; the exit is dated at the purchase.
         Assert.Equal(["welcome one"], sends.Select(s => $"{s.Campaign} {s.Stage}"));
-        await using var run = await RunState.OpenAsync(StatePath);
-        var exits = new List<AuditRecord>();
-        await foreach (var record in run.ReadAuditAsync())
-        {
-            if (record.Kind == "exit")
-            {
-                exits.Add(record);
-            }
-        }
-
-        var exit = Assert.Single(exits);
+        var exit = Assert.Single(await _state.AuditAsync("exit"));
         Assert.Equal(Start.AddDays(1), exit.At);
         Assert.Contains("goal reached", exit.Detail, StringComparison.Ordinal);
     }
@@ -200,18 +190,12 @@ public sealed class TickTests : IDisposable
         var sends = await SendsAsync();
         Assert.Equal(["one", "two"], sends.Where(s => s.ContactId == "c2").OrderBy(s => s.DueAt).Select(s => s.Stage));
         Assert.Equal(["one"], sends.Where(s => s.ContactId == "c1").Select(s => s.Stage));
-        await using var run = await RunState.OpenAsync(StatePath);
-        Assert.Equal("{\"Version\":99}", await run.JourneyOfAsync("c1"));
-        var paused = new List<AuditRecord>();
-        await foreach (var record in run.ReadAuditAsync("c1"))
+        await using (var run = await RunState.OpenAsync(StatePath))
         {
-            if (record.Kind == "paused")
-            {
-                paused.Add(record);
-            }
+            Assert.Equal("{\"Version\":99}", await run.JourneyOfAsync("c1"));
         }
 
-        Assert.Contains("newer campaignc", Assert.Single(paused).Detail, StringComparison.Ordinal);
+        Assert.Contains("newer campaignc", Assert.Single(await _state.AuditAsync("paused", "c1")).Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,37 +222,15 @@ public sealed class TickTests : IDisposable
         Assert.Equal(0, result.Contacts);
     }
 
-    private string StatePath => _folder.Combine("state.db");
+    private string StatePath => _state.Path;
 
-    private static RunCampaign Campaign(string source) =>
-        new(Plans.Compile(source), "test.campaign", (PlanTemplate _, out string? problem) => { problem = "no templates in this test"; return null; });
+    private static RunCampaign Campaign(string source) => TickState.Campaign(source);
 
-    private Task<PlanningResult> TickAsync(RunCampaign campaign, IContactSource source, DateTimeOffset now) => TickAsync([campaign], source, now);
+    private Task<PlanningResult> TickAsync(RunCampaign campaign, IContactSource source, DateTimeOffset now) => _state.TickAsync([campaign], source, now);
 
-    private async Task<PlanningResult> TickAsync(IReadOnlyList<RunCampaign> campaigns, IContactSource source, DateTimeOffset now)
-    {
-        await using var run = await RunState.OpenAsync(StatePath);
-        var settings = new RunSettings(now, "w1", "test", MessageLinks.Default, TimeSpan.FromMinutes(2));
-        var running = new Dictionary<string, RunningCampaign>(StringComparer.Ordinal);
-        foreach (var campaign in campaigns)
-        {
-            running[campaign.Name] = await run.ApplyPlanAsync(campaign.Name, campaign.Version, campaign.Source, [.. campaign.Plan.Stages.Select(s => s.Name)], now);
-        }
+    private Task<PlanningResult> TickAsync(IReadOnlyList<RunCampaign> campaigns, IContactSource source, DateTimeOffset now) => _state.TickAsync(campaigns, source, now);
 
-        return await new RunTick(run, campaigns, settings).RunAsync(source, running);
-    }
-
-    private async Task<List<OutboxSend>> SendsAsync()
-    {
-        await using var run = await RunState.OpenAsync(StatePath);
-        var sends = new List<OutboxSend>();
-        await foreach (var send in run.ReadSendsAsync())
-        {
-            sends.Add(send);
-        }
-
-        return sends;
-    }
+    private Task<List<OutboxSend>> SendsAsync() => _state.SendsAsync();
 
     /// <summary>What a source was asked for: contacts read, and event reads of whole histories, of one contact, or filtered by type and time.</summary>
     private sealed record Reads(long Contacts, long ContactsRead, long WholeHistories, long EventsOfOneContact)
