@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Campaignc.Input;
 using Campaignc.Output;
-using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Runtime.State;
 
 namespace Campaignc.Commands;
@@ -30,18 +29,8 @@ public static class AuditCommand
     public static async Task<int> RunAsync(
         string? stateOption, string? contact, string? campaign, int? last, string? configPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var cwd = Directory.GetCurrentDirectory();
-        var config = ConfigurationInput.Load(configPath, [], cwd, LintRules.Registry);
-        if (config.Problem is not null)
+        if (await StateInput.ExistingAsync(stateOption, configPath, Directory.GetCurrentDirectory(), stderr).ConfigureAwait(false) is not { } location)
         {
-            await stderr.WriteLineAsync($"campaignc: error: {config.Problem}").ConfigureAwait(false);
-            return ExitCodes.UsageError;
-        }
-
-        var location = RunCommand.StateLocation(stateOption, config.Loaded.Configuration, cwd, create: false);
-        if (!PostgresLocationOrExisting(location))
-        {
-            await stderr.WriteLineAsync($"campaignc: error: there is no run state at '{location}'; give --state, or run `campaignc run` first").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -72,6 +61,4 @@ public static class AuditCommand
             return ExitCodes.UsageError;
         }
     }
-
-    private static bool PostgresLocationOrExisting(string location) => CampaignDsl.Runtime.Data.Postgres.PostgresLocation.Claims(location) || File.Exists(location);
 }

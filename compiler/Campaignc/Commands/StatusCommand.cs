@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Campaignc.Input;
 using Campaignc.Output;
-using CampaignDsl.Compiler.Analyzers;
 using CampaignDsl.Runtime.State;
 
 namespace Campaignc.Commands;
@@ -38,18 +37,8 @@ public static class StatusCommand
             return ExitCodes.UsageError;
         }
 
-        var cwd = Directory.GetCurrentDirectory();
-        var config = ConfigurationInput.Load(configPath, [], cwd, LintRules.Registry);
-        if (config.Problem is not null)
+        if (await StateInput.ExistingAsync(stateOption, configPath, Directory.GetCurrentDirectory(), stderr).ConfigureAwait(false) is not { } location)
         {
-            await stderr.WriteLineAsync($"campaignc: error: {config.Problem}").ConfigureAwait(false);
-            return ExitCodes.UsageError;
-        }
-
-        var location = RunCommand.StateLocation(stateOption, config.Loaded.Configuration, cwd, create: false);
-        if (!CampaignDsl.Runtime.Data.Postgres.PostgresLocation.Claims(location) && !File.Exists(location))
-        {
-            await stderr.WriteLineAsync($"campaignc: error: there is no run state at '{location}'; give --state, or run `campaignc run` first").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -116,20 +105,8 @@ public static class StatusCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartObject("sends");
-            foreach (var (key, value) in status.Sends)
-            {
-                json.WriteNumber(key, value);
-            }
-
-            json.WriteEndObject();
-            json.WriteStartObject("failed_by_campaign");
-            foreach (var (key, value) in status.FailedByCampaign)
-            {
-                json.WriteNumber(key, value);
-            }
-
-            json.WriteEndObject();
+            WriteCounts(json, "sends", status.Sends);
+            WriteCounts(json, "failed_by_campaign", status.FailedByCampaign);
             json.WriteStartArray("workers");
             foreach (var worker in status.Workers)
             {
@@ -147,6 +124,17 @@ public static class StatusCommand
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, long> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, value) in counts)
+        {
+            json.WriteNumber(key, value);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteInstant(Utf8JsonWriter json, string name, DateTimeOffset? at)
