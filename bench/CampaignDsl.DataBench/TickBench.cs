@@ -34,8 +34,11 @@ internal static class TickBench
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.Plan))!;
         var campaign = new RunCampaign(plan, options.Plan, (PlanTemplate template, out string? problem) =>
         {
-            var path = Path.Combine(folder, template.Path);
-            problem = File.Exists(path) ? null : $"template '{template.Path}' is not beside the plan";
+            // Only files in the plan's own folder are read, whatever path the plan names.
+            var path = Path.GetFullPath(template.Path, folder);
+            problem = path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path)
+                ? null
+                : $"template '{template.Path}' is not in the plan's folder";
             return problem is null ? File.ReadAllText(path) : null;
         });
 
