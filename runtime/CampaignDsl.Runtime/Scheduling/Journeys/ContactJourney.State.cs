@@ -27,9 +27,9 @@ internal sealed partial class ContactJourney
                     HandedOffBy = check.HandedOffBy, Daily = check.Daily,
                     EventType = check.Event?.Type, EventAt = check.Event?.At, EventOrdinal = check.Event is { } e ? OrdinalOf(e) : null,
                 },
-                StageDue due => record with { Enrolment = Keep(due.Enrollment), Stage = due.Stage.Name },
-                SendDue send => record with { OpenStage = Keep(send.Group), Send = send.Send.Id, Variant = send.Variant, Capped = send.Capped },
-                FinishDue finish => record with { Enrolment = Keep(finish.Enrollment) },
+                StageDue due => record with { Enrolment = Number(due.Enrollment), Stage = due.Stage.Name },
+                SendDue send => record with { OpenStage = GroupId(send.Group), Send = send.Send.Id, Variant = send.Variant, Capped = send.Capped },
+                FinishDue finish => record with { Enrolment = Number(finish.Enrollment) },
                 _ => throw new InvalidOperationException($"unknown work {work.GetType().Name}"),
             });
         }
@@ -50,17 +50,16 @@ internal sealed partial class ContactJourney
         // Stages of campaigns not played now keep their sends, numbered after this journey's own.
         int Renumbered(int foreignId) => groups.Count + _foreign.OpenStages.FindIndex(f => f.Id == foreignId);
 
-        int Keep(object held) => held switch
+        // An open stage is numbered when its first waiting send is saved; its enrolment is kept with it.
+        int GroupId(StageSends group)
         {
-            StageSends group => groups.TryGetValue(group, out var id) ? id : groups[group] = Mark(group),
-            Enrollment enrollment => Number(enrollment),
-            _ => throw new InvalidOperationException(),
-        };
+            if (!groups.TryGetValue(group, out var id))
+            {
+                Number(group.Enrollment);
+                groups[group] = id = groups.Count;
+            }
 
-        int Mark(StageSends group)
-        {
-            Number(group.Enrollment);
-            return groups.Count;
+            return id;
         }
 
         int Number(Enrollment enrollment)
